@@ -16,7 +16,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
 			globalSetup: '<rootDir>/test/support/postgres-global-setup.ts',
 			globalTeardown: '<rootDir>/test/support/postgres-global-teardown.ts',
-			testTimeout: 120_000,
+			setupFilesAfterEnv: ['<rootDir>/test/support/timeout-integration.ts'],
 		},
 		{
 			...common,
@@ -24,7 +24,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
 			globalSetup: '<rootDir>/test/support/e2e-global-setup.ts',
 			globalTeardown: '<rootDir>/test/support/e2e-global-teardown.ts',
-			testTimeout: 600_000,
+			setupFilesAfterEnv: ['<rootDir>/test/support/timeout-e2e.ts'],
 		},
 	],
 };

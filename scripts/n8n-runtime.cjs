@@ -57,6 +57,8 @@ async function installPackage(nodesDir, workDir) {
 function n8nEnv(userFolder, encryptionKey, extra = {}) {
 	return {
 		...process.env,
+		// jest sets NODE_ENV=test, which changes n8n's behaviour; run n8n as in production.
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: encryptionKey,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -101,4 +103,17 @@ async function setupOwner(url, owner) {
 	throw new Error(`owner setup failed: ${response.status} ${text}`);
 }
 
-module.exports = { run, installPackage, n8nEnv, waitReady, setupOwner };
+/** Stops a child process and waits for it, also when it has already exited. */
+function stopChild(child, graceMs = 20_000) {
+	return new Promise((resolve) => {
+		if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+		const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+		child.kill('SIGTERM');
+	});
+}
+
+module.exports = { run, installPackage, n8nEnv, waitReady, setupOwner, stopChild };

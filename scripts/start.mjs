@@ -98,17 +98,7 @@ async function shutdown(code = 0) {
 	if (stopping) return;
 	stopping = true;
 	say('stopping…');
-	await Promise.all(
-		children.map(
-			(child) =>
-				new Promise((resolve) => {
-					if (child.exitCode !== null) return resolve();
-					child.on('exit', resolve);
-					child.kill('SIGTERM');
-					setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-				}),
-		),
-	);
+	await Promise.all(children.map((child) => runtime.stopChild(child, 15_000)));
 	if (warehouseServer) await warehouseServer.stop();
 	say('stopped');
 	process.exit(code);
@@ -140,10 +130,7 @@ async function main() {
 		await runtime.waitReady(`http://127.0.0.1:${port}`, boot.child, boot.log);
 		await runtime.setupOwner(`http://127.0.0.1:${port}`, owner);
 		stopping = true;
-		await new Promise((resolve) => {
-			boot.child.on('exit', resolve);
-			boot.child.kill('SIGTERM');
-		});
+		await runtime.stopChild(boot.child);
 		children.length = 0;
 		stopping = false;
 	}

@@ -40,7 +40,6 @@ export function findPostgresBinaries(): string {
 export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
-		server.unref();
 		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();

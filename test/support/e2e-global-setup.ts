@@ -26,10 +26,7 @@ async function prepareTemplate(workDir: string, node: string, bin: string): Prom
 		await runtime.waitReady(url, server, () => log);
 		await runtime.setupOwner(url, OWNER);
 	} finally {
-		await new Promise<void>((done) => {
-			server.on('exit', () => done());
-			server.kill('SIGTERM');
-		});
+		await runtime.stopChild(server);
 	}
 	rmSync(join(templateDir, '.n8n', 'nodes'), { recursive: true, force: true });
 	return templateDir;

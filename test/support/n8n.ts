@@ -38,6 +38,7 @@ export const runtime = require('../../scripts/n8n-runtime.cjs') as {
 	n8nEnv(userFolder: string, encryptionKey: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
 	waitReady(url: string, child: ChildProcess | undefined, getLog: () => string, timeoutMs?: number): Promise<void>;
 	setupOwner(url: string, owner: typeof OWNER): Promise<boolean>;
+	stopChild(child: ChildProcess | undefined, graceMs?: number): Promise<void>;
 };
 export const paths = (require('../../scripts/n8n-paths.cjs') as {
 	n8nPaths(): { home: string; bin: string; node: string; nodeDir: string; readyMarker: string };
@@ -45,7 +46,7 @@ export const paths = (require('../../scripts/n8n-paths.cjs') as {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export function baseEnv(userFolder: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	return runtime.n8nEnv(userFolder, E2E_ENCRYPTION_KEY, { N8N_LOG_LEVEL: 'warn', DB_SQLITE_POOL_SIZE: '2', ...extra });
+	return runtime.n8nEnv(userFolder, E2E_ENCRYPTION_KEY, { N8N_LOG_LEVEL: 'info', DB_SQLITE_POOL_SIZE: '2', ...extra });
 }
 
 export interface CommandResult {
@@ -181,17 +182,7 @@ export class N8nInstance {
 	}
 
 	async stop(): Promise<void> {
-		const server = this.server;
-		if (server && server.exitCode === null) {
-			await new Promise<void>((resolve) => {
-				const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
-				server.on('exit', () => {
-					clearTimeout(timer);
-					resolve();
-				});
-				server.kill('SIGTERM');
-			});
-		}
+		await runtime.stopChild(this.server);
 		this.server = undefined;
 	}
 

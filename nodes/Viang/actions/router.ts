@@ -1,0 +1,16 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import * as notification from './notification/Notification.resource';
+
+const resources = { notification } as const;
+
+/** Dispatches to `<resource>/<operation>.operation.ts` (n8n's Airtable v2 pattern). */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const resource = this.getNodeParameter('resource', 0) as keyof typeof resources;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const operations = resources[resource] as unknown as Record<string, { execute?: (this: IExecuteFunctions) => Promise<INodeExecutionData[]> }>;
+	const handler = operations?.[operation]?.execute;
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return handler.call(this);
+}

@@ -1,0 +1,28 @@
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+import * as notification from './notification/Notification.resource';
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: 'Viang',
+	name: 'viang',
+	icon: { light: 'file:viang.svg', dark: 'file:viang.dark.svg' },
+	group: ['transform'],
+	version: 1,
+	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+	description: 'Work with the Viang warehouse: clients, onboarding invites, tokens, run logs and staff notifications',
+	defaults: { name: 'Viang' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'viangWarehouseApi', required: true, testedBy: 'viangWarehouseConnectionTest' }],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [{ name: 'Notification', value: 'notification' }],
+			default: 'notification',
+		},
+		...notification.description,
+	],
+};
