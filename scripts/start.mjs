@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const { n8nPaths, projectRoot } = require('./n8n-paths.cjs');
 const runtime = require('./n8n-runtime.cjs');
 
-const dataDir = join(projectRoot, '.data');
+const dataDir = process.env.VIANG_DATA_DIR ?? join(projectRoot, '.data');
 const userFolder = join(dataDir, 'n8n');
 const port = Number(process.env.N8N_PORT ?? 5678);
 const children = [];
@@ -43,12 +43,10 @@ async function startWarehouse() {
 		say('warehouse: using DATABASE_URL / SUPABASE_URL from the environment');
 		return { databaseUrl: process.env.DATABASE_URL ?? '' };
 	}
-	const { startLocalPostgres } = require(join(projectRoot, 'dist/domain/warehouse/local-postgres.js'));
-	const { migrate } = require(join(projectRoot, 'dist/domain/warehouse/index.js'));
-	const pgPort = Number(process.env.VIANG_EMBEDDED_PG_PORT ?? 54329);
-	warehouseServer = await startLocalPostgres(join(dataDir, 'postgres'), pgPort);
+	const { openEmbeddedPostgres, migrate } = require(join(projectRoot, 'dist/domain/warehouse/index.js'));
+	warehouseServer = await openEmbeddedPostgres(join(dataDir, 'postgres'), { ...process.env, VIANG_DATA_DIR: dataDir });
 	await migrate(warehouseServer.url);
-	say(`warehouse: embedded PostgreSQL at ${warehouseServer.url} (data in .data/postgres)`);
+	say(`warehouse: embedded PostgreSQL at ${warehouseServer.url} (data in ${join(dataDir, 'postgres')})`);
 	return { databaseUrl: warehouseServer.url };
 }
 
@@ -99,7 +97,7 @@ async function shutdown(code = 0) {
 	stopping = true;
 	say('stopping…');
 	await Promise.all(children.map((child) => runtime.stopChild(child, 15_000)));
-	if (warehouseServer) await warehouseServer.stop();
+	if (warehouseServer?.startedHere) await warehouseServer.stop();
 	say('stopped');
 	process.exit(code);
 }
@@ -121,6 +119,7 @@ async function main() {
 	const env = runtime.n8nEnv(userFolder, encryptionKey, {
 		N8N_PORT: String(port),
 		VIANG_TOKEN_KEY: tokenKey,
+		VIANG_DATA_DIR: dataDir,
 		DATABASE_URL: warehouse.databaseUrl,
 	});
 	const firstRun = !existsSync(join(userFolder, '.n8n', 'database.sqlite'));

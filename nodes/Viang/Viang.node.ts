@@ -5,7 +5,14 @@ import { viangWarehouseConnectionTest } from '../shared/warehouse';
 
 /** Warehouse operations of the Viang platform (clients, invites, tokens, logs, staff notifications). */
 export class Viang implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	// Icon, subtitle, tool use and credentials stay here, where n8n's lint rules look for them.
+	description: INodeTypeDescription = {
+		...versionDescription,
+		icon: { light: 'file:viang.svg', dark: 'file:viang.dark.svg' },
+		subtitle: versionDescription.subtitle,
+		usableAsTool: true,
+		credentials: [{ name: 'viangWarehouseApi', required: true, testedBy: 'viangWarehouseConnectionTest' }],
+	};
 
 	methods = {
 		credentialTest: { viangWarehouseConnectionTest },

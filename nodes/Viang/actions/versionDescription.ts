@@ -1,3 +1,4 @@
+/* eslint-disable n8n-nodes-base/node-filename-against-convention -- n8n's Airtable v2 layout: the description lives here */
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 import * as notification from './notification/Notification.resource';
 

@@ -1,0 +1,28 @@
+// `/mcc <cliente> <customer id>`: invites the client's Google Ads account to Viang's manager
+// account, through the mcc-invite workflow.
+import type { Composer, Context } from 'grammy';
+import { findClientAndValue } from '../client-lookup';
+import { formatCustomerId, linkStatusLabel } from '../format';
+import { usage } from '../messages';
+import { requestedBy, type BotServices } from '../services';
+import { checkCustomerId } from '../wizard/validation';
+
+export function register(composer: Composer<Context>, services: BotServices): void {
+	composer.command('mcc', async (ctx) => {
+		// "123 456 7890" is three words: allow up to three for the id.
+		const found = await findClientAndValue(services, ctx.match, 3, (value) => checkCustomerId(value, services.managerCustomerId));
+		if (!found) {
+			await ctx.reply(usage.mcc);
+			return;
+		}
+		if (!found.ok) {
+			await ctx.reply(found.error);
+			return;
+		}
+		const result = await services.workflows.mccInvite(found.client.id, found.value, requestedBy(ctx));
+		await ctx.reply(
+			`📈 Google Ads ${formatCustomerId(found.value)} de "${found.client.name}": ${linkStatusLabel(result.status)}.` +
+				(result.status === 'PENDING' ? '\nO cliente precisa aceitar o convite no Google Ads; eu aviso aqui quando mudar.' : ''),
+		);
+	});
+}

@@ -1,0 +1,2 @@
+export { TokenCipher, TokenKeyError, parseTokenKey, tokenKeyId, ciphertextKeyId } from './token-cipher';
+export type { TokenKey } from './token-cipher';

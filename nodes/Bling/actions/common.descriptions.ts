@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const clientIdProperty: INodeProperties = {
+	displayName: 'Client ID',
+	name: 'clientId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 3f1c2a9e-…',
+	description: 'The Viang client (warehouse client ID) whose Bling account the call acts for',
+};
+
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+export function dateRangeProperties(what: string): INodeProperties[] {
+	return [
+		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', required: true, description: `First ${what} day (São Paulo)` },
+		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', required: true, description: `Last ${what} day, included (at most one year after From)` },
+	];
+}

@@ -1,0 +1,19 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import * as link from './link/Link.resource';
+import * as syncStatuses from './syncStatuses/SyncStatuses.resource';
+
+const resources = { link, syncStatuses } as const;
+
+type Operation = { execute?: (this: IExecuteFunctions) => Promise<INodeExecutionData[]> };
+
+/** Dispatches to `<resource>/<operation>.operation.ts` (n8n's Airtable v2 pattern). */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const resource = this.getNodeParameter('resource', 0) as keyof typeof resources;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const operations = resources[resource] as unknown as Record<string, Operation> | undefined;
+	const handler = operations?.[operation]?.execute;
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return handler.call(this);
+}

@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { executePerItem } from '../../../shared/execute';
+import { updateDisplayOptions } from '../../../shared/utilities';
+import type { UpSellerContext } from '../../transport';
+import { clientIdProperty, returnAllOrLimit } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	clientIdProperty,
+	{
+		displayName: 'Warehouse ID',
+		name: 'warehouseId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'UpSeller warehouse whose SKU stock to list (see Warehouse → Get Many)',
+	},
+	...returnAllOrLimit(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['stock'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, upSeller: UpSellerContext): Promise<INodeExecutionData[]> {
+	return executePerItem(this, async (i) => {
+		const client = await upSeller.client(this.getNodeParameter('clientId', i) as string);
+		const warehouseId = String(this.getNodeParameter('warehouseId', i)).trim();
+		if (!warehouseId) throw new Error('Warehouse ID is empty');
+		const max = (this.getNodeParameter('returnAll', i) as boolean) ? Infinity : (this.getNodeParameter('limit', i) as number);
+		return (await client.allWarehouseSkus(warehouseId, max)) as IDataObject[];
+	});
+}

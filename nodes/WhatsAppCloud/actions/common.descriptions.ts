@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const instanceProperty: INodeProperties = {
+	displayName: 'Instance',
+	name: 'instance',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 3f1c2a9e-… or 106540352242922',
+	description: 'The client\'s WhatsApp instance: its ID, or the phone number ID Meta gave the number',
+};
+
+export const wabaIdProperty: INodeProperties = {
+	displayName: 'WhatsApp Business Account IDs',
+	name: 'wabaIds',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 102290129340398',
+	description: 'Comma-separated; empty means every WABA of the credential',
+};
+
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
