@@ -131,6 +131,8 @@ export interface BlingLimiters {
 	account(accountKey: string): RateLimiter[];
 }
 
+export const TOKEN_WINDOW_MS = 61_000;
+
 // Window and budget limiters are kept here (the shared registry makes plain token buckets only).
 const windows = new Map<string, SlidingWindowLimiter>();
 const budgets = new Map<string, DailyBudgetLimiter>();
@@ -145,7 +147,8 @@ export function blingLimiters(app: BlingApp, registry: RateLimiterRegistry = sha
 	const tokenLimit = Math.floor(atMost(app.tokenCallsPerMinute, DEFAULT_TOKEN_CALLS_PER_MINUTE));
 	let tokenCalls = windows.get(tokenKey);
 	if (!tokenCalls || tokenCalls.limit !== tokenLimit) {
-		tokenCalls = new SlidingWindowLimiter(Math.max(1, tokenLimit), 60_000);
+		// A 61 s window: a second of margin for the time between our count and Bling's.
+		tokenCalls = new SlidingWindowLimiter(Math.max(1, tokenLimit), TOKEN_WINDOW_MS);
 		windows.set(tokenKey, tokenCalls);
 	}
 	const process = registry.get(`bling:process:${api}`, { ratePerSecond: atMost(app.processRatePerSecond, DEFAULT_PROCESS_RATE) });

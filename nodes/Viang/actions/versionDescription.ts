@@ -1,5 +1,6 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention -- n8n's Airtable v2 layout: the description lives here */
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+import * as dashboard from './dashboard/Dashboard.resource';
 import * as notification from './notification/Notification.resource';
 
 export const versionDescription: INodeTypeDescription = {
@@ -14,16 +15,23 @@ export const versionDescription: INodeTypeDescription = {
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'viangWarehouseApi', required: true, testedBy: 'viangWarehouseConnectionTest' }],
+	credentials: [
+		{ name: 'viangWarehouseApi', required: true, testedBy: 'viangWarehouseConnectionTest' },
+		{ name: 'viangMetabaseApi', required: true, displayOptions: { show: { resource: ['dashboard'] } } },
+	],
 	properties: [
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: [{ name: 'Notification', value: 'notification' }],
+			options: [
+				{ name: 'Dashboard', value: 'dashboard' },
+				{ name: 'Notification', value: 'notification' },
+			],
 			default: 'notification',
 		},
+		...dashboard.description,
 		...notification.description,
 	],
 };

@@ -18,6 +18,10 @@ export interface DayTotals {
 	ads_revenue: string;
 }
 
+function omit<T extends Record<string, unknown>>(row: T, keys: string[]): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
+}
+
 const cents = (n: number) => Math.round(n * 100);
 const money = (c: number) => (c / 100).toFixed(2);
 const blank = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? null : v.trim());
@@ -127,7 +131,7 @@ export function expectedFacts(seller: FakeSeller, from: string, to: string, adsF
 	}
 	const agg = new Map([...byDay].map(([k, a]) => [k, totals(a)] as const).filter(([, t]) => !isZero(t)));
 	const sku = new Map(
-		[...bySku].map(([k, a]) => [k, (({ cancelled_orders: _c, ...rest }) => rest)(totals(a))] as const).filter(([, t]) => !isZero({ ...t, cancelled_orders: 0 })),
+		[...bySku].map(([k, a]) => [k, omit(totals(a) as unknown as Record<string, unknown>, ['cancelled_orders'])] as const).filter(([, t]) => !isZero({ ...(t as unknown as DayTotals), cancelled_orders: 0 })),
 	);
 	return { agg, sku };
 }
@@ -141,10 +145,7 @@ export async function actualFacts(databaseUrl: string, clientId: string) {
 			visits::int, ads_cost::text, ads_clicks::int, ads_impressions::int, ads_revenue::text`;
 		const agg = await db.query(`select day::text, ${cols}, cancelled_orders from agg_client_day where client_id = $1`, [clientId]);
 		const sku = await db.query(`select day::text, sku, ${cols} from fact_sku_day where client_id = $1`, [clientId]);
-		const norm = (row: Record<string, unknown>) => {
-			const { day: _d, sku: _s, ...rest } = row;
-			return rest;
-		};
+		const norm = (row: Record<string, unknown>) => omit(row, ['day', 'sku']);
 		return {
 			agg: new Map(agg.rows.map((r) => [r.day as string, norm(r)] as const).filter(([, t]) => !Object.values(t).every((v) => Number(v) === 0))),
 			sku: new Map(sku.rows.map((r) => [String(`${r.day}|${r.sku}`), norm(r)] as const).filter(([, t]) => !Object.values(t).every((v) => Number(v) === 0))),
@@ -174,7 +175,7 @@ export async function snapshot(databaseUrl: string, clientId: string): Promise<R
 			const rows = await db.query(`select * from ${table} where client_id = $1`, [clientId]);
 			out[table] = rows.rows
 				.map((r) => {
-					const { client_id: _c, updated_at: _u, refreshed_at: _r, computed_at: _x, ...rest } = r as Record<string, unknown>;
+					const rest = omit(r as Record<string, unknown>, ['client_id', 'updated_at', 'refreshed_at', 'computed_at']);
 					return JSON.stringify(rest, Object.keys(rest).sort());
 				})
 				.sort();
