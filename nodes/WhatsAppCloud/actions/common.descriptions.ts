@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+export { returnAllOrLimit } from '../../shared/descriptions';
+
 export const instanceProperty: INodeProperties = {
 	displayName: 'Instance',
 	name: 'instance',
@@ -19,23 +21,3 @@ export const wabaIdProperty: INodeProperties = {
 	description: 'Comma-separated; empty means every WABA of the credential',
 };
 
-export function returnAllOrLimit(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
