@@ -1,6 +1,7 @@
 // One client of a nightly run: the client-etl call (sub-workflow or queued webhook, passed in),
 // its outcome read from whatever client-etl answered, and an updates_log row (source `nightly`,
 // step `client`) whatever happened, so a run is auditable even when client-etl never started.
+import { redactSecrets } from '../warehouse/redact';
 import type { RunFinish, RunStart } from '../warehouse/runs';
 import type { Client } from '../warehouse/types';
 import type { DueClient } from './due-clients';
@@ -32,6 +33,11 @@ export type ClientEtlCall = (input: DueClient) => Promise<Array<Record<string, u
 const NIGHTLY_SOURCE = 'nightly';
 
 function messageOf(value: unknown): string | null {
+	const text = rawMessage(value);
+	return text === null ? null : redactSecrets(text).slice(0, 1000);
+}
+
+function rawMessage(value: unknown): string | null {
 	if (value === undefined || value === null || value === '' || value === false) return null;
 	if (typeof value === 'string') return value;
 	if (value instanceof Error) return value.message;

@@ -103,7 +103,12 @@ function runPg(bin: string, tool: string, args: string[], asUser: boolean): void
  * Starts (initialising when new) a cluster in `dataDir` on a loopback port. Trust authentication
  * on loopback only: this server is for a developer's machine and tests, never production.
  */
-export async function startLocalPostgres(dataDir: string, port?: number): Promise<LocalPostgres> {
+export async function startLocalPostgres(
+	dataDir: string,
+	port?: number,
+	/** Extra server settings (`-c name=value`), e.g. the benchmark's memory and WAL sizes. */
+	settings: Record<string, string> = {},
+): Promise<LocalPostgres> {
 	const bin = findPostgresBinaries();
 	const user = ensureRunUser();
 	const listenPort = port ?? (await freePort());
@@ -128,6 +133,7 @@ export async function startLocalPostgres(dataDir: string, port?: number): Promis
 		'-c synchronous_commit=off',
 		'-c full_page_writes=off',
 		'-c max_connections=200',
+		...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
 	].join(' ');
 	runPg(bin, 'pg_ctl', ['-D', pgData, '-o', options, '-l', join(dataDir, 'postgres.log'), '-w', 'start'], !!user);
 	const url = `postgres://postgres@127.0.0.1:${listenPort}/postgres`;

@@ -22,6 +22,11 @@ const SAFE_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export class PgTransport implements WarehouseTransport {
 	readonly kind = 'pg' as const;
+	/**
+	 * Whether order lines of new orders may be COPYed straight into ml_order_lines (false once
+	 * the server refused it, e.g. row level security applying to the connecting role).
+	 */
+	directCopy = true;
 	readonly pool: Pool;
 	private readonly signatures = new Map<string, Promise<FunctionSignature>>();
 

@@ -2,7 +2,11 @@
 // function is atomic; big loads are split into batches (bigger and a few in parallel on pg, small
 // on the Supabase API to keep request bodies reasonable). Every load reports the days whose facts
 // it made stale; they are also recorded, see FactsRepository.refreshDirty.
+// On pg, order batches travel by COPY (see copyOrderBatch); the SQL doing the upsert is the same.
+import type { PoolClient } from 'pg';
 import { chunk, mergeDays, runLimited } from './batches';
+import { copyRows } from './pg-copy';
+import { PgTransport } from './pg-transport';
 import { toNumber, toStringArray } from './row-values';
 import type { WarehouseTransport } from './transport';
 import type {
@@ -70,8 +74,11 @@ export class StagingRepository {
 			throw new TypeError(`Order lines without their order in this call: ${[...new Set(orphans)].slice(0, 5).join(', ')}`);
 		}
 		if (batches.length === 0) return { ordersWritten: 0, linesWritten: 0, rowsWritten: 0, affectedDays: [] };
+		const transport = this.transport;
 		const results = await runLimited(batches, concurrency, (batch) =>
-			this.transport.rpc('wh_ml_upsert_orders', { p_client_id: clientId, p_orders: batch.orders, p_lines: batch.lines }),
+			transport instanceof PgTransport && hasUniqueKeys(batch.orders, batch.lines)
+				? this.copyOrderBatch(transport, clientId, batch.orders, batch.lines)
+				: transport.rpc('wh_ml_upsert_orders', { p_client_id: clientId, p_orders: batch.orders, p_lines: batch.lines }),
 		);
 		const ordersWritten = results.reduce((sum, rows) => sum + toNumber(rows[0].orders_written), 0);
 		const linesWritten = results.reduce((sum, rows) => sum + toNumber(rows[0].lines_written), 0);
@@ -81,6 +88,66 @@ export class StagingRepository {
 			rowsWritten: ordersWritten + linesWritten,
 			affectedDays: mergeDays(results.map((rows) => toStringArray(rows[0].affected_days))),
 		};
+	}
+
+	/**
+	 * One batch through COPY, in one transaction: the orders into a temporary table, then
+	 * - all orders new (backfills): plain insert of the orders (wh_ml_orders_insert_copied) and
+	 *   their lines COPYed straight into ml_order_lines;
+	 * - otherwise (a unique violation rolls that back): the lines into a temporary table too and
+	 *   the same upsert as wh_ml_upsert_orders (wh_ml_orders_upsert_copied).
+	 * Batches with duplicate keys go through wh_ml_upsert_orders, which picks the survivors.
+	 */
+	private copyOrderBatch(
+		transport: PgTransport,
+		clientId: string,
+		orders: readonly MlOrderRow[],
+		lines: readonly MlOrderLineRow[],
+	): Promise<Record<string, unknown>[]> {
+		return transport.transaction(async (client) => {
+			await client.query(
+				`create temp table wh_copy_orders (
+					order_id text, status text, date_created timestamptz, date_last_updated timestamptz,
+					total_amount numeric, currency_id text
+				) on commit drop`,
+			);
+			await copyRows(client, 'pg_temp.wh_copy_orders (order_id, status, date_created, date_last_updated, total_amount, currency_id)', orders, (o) => [
+				o.orderId,
+				o.status,
+				o.dateCreated,
+				o.dateLastUpdated,
+				o.totalAmount,
+				o.currencyId,
+			]);
+			if (transport.directCopy) {
+				const inserted = await insertNewOrders(client, clientId, lines);
+				if (inserted) return inserted;
+			}
+			await client.query(
+				`create temp table wh_copy_lines (
+					order_id text, line_no integer, item_id text, variation_id text, seller_sku text,
+					quantity integer, unit_price numeric, sale_fee numeric
+				) on commit drop`,
+			);
+			await copyRows(client, 'pg_temp.wh_copy_lines (order_id, line_no, item_id, variation_id, seller_sku, quantity, unit_price, sale_fee)', lines, (l) => [
+				l.orderId,
+				l.lineNo,
+				l.itemId,
+				l.variationId,
+				l.sellerSku,
+				l.quantity,
+				l.unitPrice,
+				l.saleFee,
+			]);
+			return (await client.query('select * from public.wh_ml_orders_upsert_copied($1::uuid)', [clientId])).rows;
+		}).catch((error: unknown) => {
+			// Lines COPYed straight in are refused where row level security applies to the role.
+			if ((error as { code?: string }).code === 'VW_NO_DIRECT_COPY') {
+				transport.directCopy = false;
+				return this.copyOrderBatch(transport, clientId, orders, lines);
+			}
+			throw error;
+		});
 	}
 
 	async upsertMlItems(
@@ -137,5 +204,44 @@ export class StagingRepository {
 			rowsWritten: results.reduce((sum, result) => sum + toNumber(result[0].rows_written), 0),
 			affectedDays: mergeDays(results.map((result) => toStringArray(result[0].affected_days))),
 		};
+	}
+}
+
+/** True when no order id and no (order id, line no) appears twice in the batch. */
+function hasUniqueKeys(orders: readonly MlOrderRow[], lines: readonly MlOrderLineRow[]): boolean {
+	const orderIds = new Set<string>();
+	for (const order of orders) orderIds.add(String(order.orderId));
+	if (orderIds.size !== orders.length) return false;
+	const lineKeys = new Set<string>();
+	for (const line of lines) lineKeys.add(`${line.orderId}\u0000${line.lineNo}`);
+	return lineKeys.size === lines.length;
+}
+
+const UNIQUE_VIOLATION = '23505';
+/** feature_not_supported (COPY FROM under row level security), insufficient_privilege. */
+const DIRECT_COPY_REFUSED = new Set(['0A000', '42501']);
+
+/**
+ * The backfill case: every order of the batch is new. Returns the function's rows, or undefined
+ * (everything since the savepoint undone) when some order already exists.
+ */
+async function insertNewOrders(client: PoolClient, clientId: string, lines: readonly MlOrderLineRow[]): Promise<Record<string, unknown>[] | undefined> {
+	await client.query('savepoint wh_copy_new_orders');
+	try {
+		const result = await client.query('select * from public.wh_ml_orders_insert_copied($1::uuid)', [clientId]);
+		const linesWritten = await copyRows(
+			client,
+			'public.ml_order_lines (client_id, order_id, line_no, item_id, variation_id, seller_sku, quantity, unit_price, sale_fee)',
+			lines,
+			(l) => [clientId, l.orderId, l.lineNo, l.itemId, l.variationId, l.sellerSku, l.quantity, l.unitPrice, l.saleFee],
+		);
+		await client.query('release savepoint wh_copy_new_orders');
+		return [{ ...result.rows[0], lines_written: linesWritten }];
+	} catch (error) {
+		const code = (error as { code?: string }).code;
+		if (code !== UNIQUE_VIOLATION && !DIRECT_COPY_REFUSED.has(code ?? '')) throw error;
+		await client.query('rollback to savepoint wh_copy_new_orders');
+		if (code !== UNIQUE_VIOLATION) throw Object.assign(new Error('direct COPY refused'), { code: 'VW_NO_DIRECT_COPY' });
+		return undefined;
 	}
 }

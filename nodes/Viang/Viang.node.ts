@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { versionDescription } from './actions/versionDescription';
 import { router } from './actions/router';
 import { viangWarehouseConnectionTest } from '../shared/warehouse';
+import { blingAppApiTest } from '../Bling/methods/credentialTest';
+import { mercadoLivreAppApiTest } from '../MercadoLivre/methods/credentialTest';
 
 /** Warehouse operations of the Viang platform (clients, invites, tokens, logs, staff notifications). */
 export class Viang implements INodeType {
@@ -14,11 +16,13 @@ export class Viang implements INodeType {
 		credentials: [
 			{ name: 'viangWarehouseApi', required: true, testedBy: 'viangWarehouseConnectionTest' },
 			{ name: 'viangMetabaseApi', required: true, displayOptions: { show: { resource: ['dashboard'] } } },
+			{ name: 'mercadoLivreAppApi', required: false, testedBy: 'mercadoLivreAppApiTest', displayOptions: { show: { resource: ['token', 'onboarding'] } } },
+			{ name: 'blingAppApi', required: false, testedBy: 'blingAppApiTest', displayOptions: { show: { resource: ['token'] } } },
 		],
 	};
 
 	methods = {
-		credentialTest: { viangWarehouseConnectionTest },
+		credentialTest: { viangWarehouseConnectionTest, mercadoLivreAppApiTest, blingAppApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

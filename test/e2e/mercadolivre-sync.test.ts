@@ -144,18 +144,15 @@ describe('Mercado Livre sync and trigger inside n8n', () => {
 			],
 		});
 		await n8n.publish('e2eMlTrigger001');
-		const url = await n8n.start();
+		await n8n.start();
 		const notification = { _id: 'n-1', resource: `/orders/${order.id}`, user_id: SELLER_ID, topic: 'orders_v2', application_id: Number(APP.clientId), attempts: 1, sent: new Date().toISOString() };
-		const response = await fetch(`${url}/webhook/7d2a4c1e-5b3f-4e6a-9c8d-0f1e2d3c4b5a/webhook`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(notification),
-		});
+		const response = await n8n.postWebhook('7d2a4c1e-5b3f-4e6a-9c8d-0f1e2d3c4b5a/webhook', notification);
 		expect(response.status).toBe(200);
-		const ignored = await fetch(`${url}/webhook/7d2a4c1e-5b3f-4e6a-9c8d-0f1e2d3c4b5a/webhook`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ ...notification, _id: 'n-2', topic: 'questions', resource: '/questions/1' }),
+		const ignored = await n8n.postWebhook('7d2a4c1e-5b3f-4e6a-9c8d-0f1e2d3c4b5a/webhook', {
+			...notification,
+			_id: 'n-2',
+			topic: 'questions',
+			resource: '/questions/1',
 		});
 		expect(ignored.status).toBe(200);
 

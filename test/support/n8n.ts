@@ -177,6 +177,23 @@ export class N8nInstance {
 		return url;
 	}
 
+	/**
+	 * POSTs to a production webhook, retrying while n8n still answers 404: published workflows are
+	 * activated in the background after the server reports ready.
+	 */
+	async postWebhook(path: string, body: unknown, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<Response> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const response = await fetch(`http://127.0.0.1:${this.port}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers },
+				body: JSON.stringify(body),
+			});
+			if (response.status !== 404 || Date.now() > deadline) return response;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+
 	get log(): string {
 		return this.serverLog;
 	}

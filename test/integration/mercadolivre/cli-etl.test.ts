@@ -30,7 +30,7 @@ describe('viang etl run', () => {
 		h = await startHarness();
 		({ clientId } = await h.addClient({ userId: 9201, orders: 600, items: 30, days: 10, seed: 92 }, 'Loja CLI'));
 	});
-	afterAll(() => h.close());
+	afterAll(() => h?.close());
 
 	it('loads a client by name, then runs incrementally', async () => {
 		const from = addDays(todaySp(), -10);

@@ -38,7 +38,7 @@ describe('Mercado Livre client', () => {
 		({ clientId } = await h.addClient({ userId: SELLER, orders: 12_500, items: 130, days: 30, seed: 11, endDay: END_DAY }));
 		client = clientForViangClient(h.warehouse.vault, h.app, clientId, { limiters: h.limiters, invalidGrant: (m) => new InvalidGrantError(m) });
 	});
-	afterAll(() => h.close());
+	afterAll(() => h?.close());
 
 	it('gets the seller with a token from the vault', async () => {
 		const me = await client.getMe();

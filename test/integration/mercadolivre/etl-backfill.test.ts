@@ -18,7 +18,7 @@ describe('Mercado Livre ETL: 90-day backfill', () => {
 		h = await startHarness();
 		({ clientId } = await h.addClient({ userId: SELLER, orders: 12_000, items: 300, days: 90, seed: 81 }));
 	});
-	afterAll(() => h.close());
+	afterAll(() => h?.close());
 
 	it('stores every order once and computes the facts of metrics.md', async () => {
 		const seller = h.fake.seller(SELLER);

@@ -20,7 +20,7 @@ describe('Mercado Livre ETL: incremental', () => {
 		h = await startHarness();
 		({ clientId } = await h.addClient({ userId: SELLER, orders: 4_000, items: 120, days: 60, seed: 82 }));
 	});
-	afterAll(() => h.close());
+	afterAll(() => h?.close());
 
 	it('equals a full re-sync after old orders were cancelled and refunded', async () => {
 		const first = await syncClient({ warehouse: h.warehouse, app: h.app, clientId, from, mode: 'full', limiters: h.limiters });

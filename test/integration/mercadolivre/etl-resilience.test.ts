@@ -15,7 +15,7 @@ describe('Mercado Livre ETL under faults', () => {
 		h = await startHarness({ appRate: 200, sellerRate: 200 });
 		h.fake.server.timeoutHoldMs = 1_500;
 	});
-	afterAll(() => h.close());
+	afterAll(() => h?.close());
 
 	it('loses nothing through 429 storms, 5xx, timeouts and dropped connections', async () => {
 		const { clientId } = await h.addClient({ userId: 8301, orders: 3_000, items: 80, days: 20, seed: 83 });

@@ -17,7 +17,7 @@ describe('Mercado Livre notifications', () => {
 		h = await startHarness();
 		({ clientId } = await h.addClient({ userId: 9101, orders: 20, items: 5, days: 3, seed: 91 }));
 	});
-	afterAll(() => h.close());
+	afterAll(() => h?.close());
 
 	it('emits the re-read order with the Viang client id', async () => {
 		const order = h.fake.seller(9101).orders[2];
