@@ -58,6 +58,7 @@ describe('nightly-etl in queue mode: main + 2 workers + Redis + PostgreSQL', () 
 		for (const wf of WORKFLOWS) await n8n.importWorkflow(wf);
 		for (const id of ['clientEtl0000001', 'nightlyEtl000001', 'reprocess0000001']) await n8n.publish(id);
 		url = await n8n.start();
+		await n8n.waitForWebhook('reprocess');
 		const { node, bin } = e2ePaths();
 		for (let i = 0; i < 2; i++) {
 			const worker: Worker = {

@@ -28,6 +28,7 @@ describe('nightly, token-refresh and reprocess workflows inside n8n', () => {
 		// The running server records the published versions (n8n's publication service); CLI runs
 		// started meanwhile resolve client-etl through them, like the schedule trigger does.
 		url = await n8n.start();
+		await n8n.waitForWebhook('reprocess');
 	});
 
 	afterAll(async () => {

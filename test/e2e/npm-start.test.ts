@@ -38,7 +38,7 @@ describe('npm start', () => {
 		chmodSync(dataDir, 0o755);
 		n8nPort = await freePort();
 		pgPort = await freePort();
-		const env = { ...process.env, VIANG_DATA_DIR: dataDir, N8N_PORT: String(n8nPort), VIANG_EMBEDDED_PG_PORT: String(pgPort) };
+		const env: NodeJS.ProcessEnv = { ...process.env, VIANG_DATA_DIR: dataDir, N8N_PORT: String(n8nPort), VIANG_EMBEDDED_PG_PORT: String(pgPort) };
 		delete env.DATABASE_URL;
 		delete env.SUPABASE_URL;
 		delete env.TELEGRAM_BOT_TOKEN;

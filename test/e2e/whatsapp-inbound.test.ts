@@ -89,6 +89,7 @@ describe('WhatsApp inbound workflow inside n8n', () => {
 		await n8n.publish(WORKFLOW.id);
 		const url = await n8n.start();
 		webhookUrl = `${url}/webhook/${WEBHOOK_ID}/webhook`;
+		await n8n.waitForWebhook(`${WEBHOOK_ID}/webhook`, 'GET');
 	});
 
 	afterAll(async () => {

@@ -177,6 +177,18 @@ export class N8nInstance {
 		return url;
 	}
 
+	/** Waits until n8n has registered a production webhook (it activates published workflows after ready). */
+	async waitForWebhook(path: string, method = 'POST', timeoutMs = 120_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const response = await fetch(`http://127.0.0.1:${this.port}/webhook/${path}`, { method });
+			const text = await response.text();
+			if (!(response.status === 404 && text.includes('is not registered'))) return;
+			if (Date.now() > deadline) throw new Error(`webhook ${method} ${path} was never registered:\n${this.serverLog}`);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+
 	/**
 	 * POSTs to a production webhook, retrying while n8n still answers 404: published workflows are
 	 * activated in the background after the server reports ready.

@@ -26,7 +26,7 @@ export async function startHarness(): Promise<Harness> {
 	const db = await createTestDatabase('viang_metabase');
 	await migrate(db.url);
 	const warehouse = openWarehouse({ databaseUrl: db.url });
-	const clients = [];
+	const clients: Array<{ id: string; name: string }> = [];
 	for (const name of ['Loja Azul', 'Loja Verde']) {
 		const client = await warehouse.clients.create({ name, email: `${name.split(' ')[1].toLowerCase()}@example.com` });
 		clients.push({ id: client.id, name: client.name });
