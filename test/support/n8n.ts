@@ -34,6 +34,7 @@ export function e2ePaths(): N8nPaths {
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 export const runtime = require('../../scripts/n8n-runtime.cjs') as {
+	run(command: string, args: string[], options?: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }): Promise<CommandResult>;
 	installPackage(nodesDir: string, workDir: string): Promise<void>;
 	n8nEnv(userFolder: string, encryptionKey: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
 	waitReady(url: string, child: ChildProcess | undefined, getLog: () => string, timeoutMs?: number): Promise<void>;
@@ -53,28 +54,6 @@ export interface CommandResult {
 	code: number;
 	stdout: string;
 	stderr: string;
-}
-
-export function runCommand(
-	command: string,
-	args: string[],
-	env: NodeJS.ProcessEnv,
-	options: { timeoutMs?: number; cwd?: string } = {},
-): Promise<CommandResult> {
-	const { timeoutMs = 300_000, cwd } = options;
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-		child.on('error', reject);
-		child.on('exit', (code) => {
-			clearTimeout(timer);
-			resolve({ code: code ?? -1, stdout, stderr });
-		});
-	});
 }
 
 /** The last complete top-level JSON object in a CLI's output (logs may come before it). */
@@ -122,7 +101,7 @@ export class N8nInstance {
 	async cli(args: string[], extra: Record<string, string> = {}): Promise<CommandResult> {
 		const { node, bin } = e2ePaths();
 		const brokerPort = String(await freePort());
-		return runCommand(node, [bin, ...args], this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort, ...extra }));
+		return runtime.run(node, [bin, ...args], { env: this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort, ...extra }) });
 	}
 
 	private writeJson(name: string, value: unknown): string {
