@@ -12,6 +12,8 @@ const SPECIAL = /[\\\t\n\r]/;
 /** One field in COPY text format. */
 export function copyField(value: unknown): string {
 	if (value === null || value === undefined) return '\\N';
+	// Numbers never hold a character COPY escapes.
+	if (typeof value === 'number') return String(value);
 	const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
 	if (!SPECIAL.test(text)) return text;
 	return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));

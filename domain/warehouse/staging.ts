@@ -57,26 +57,15 @@ export class StagingRepository {
 		options: LoadOptions = {},
 	): Promise<OrdersLoadResult> {
 		const { batchSize, concurrency } = this.defaults(options);
-		const linesByOrder = new Map<string, MlOrderLineRow[]>();
-		for (const line of lines) {
-			const list = linesByOrder.get(line.orderId);
-			if (list) list.push(line);
-			else linesByOrder.set(line.orderId, [line]);
-		}
+		const linesByOrder = groupLinesByOrder(orders, lines);
 		const batches = chunk(orders, batchSize).map((batch) => ({
 			orders: batch,
 			lines: batch.flatMap((order) => linesByOrder.get(order.orderId) ?? []),
 		}));
-		const orderIds = new Set(orders.map((order) => order.orderId));
-		const orphans = lines.filter((line) => !orderIds.has(line.orderId)).map((line) => line.orderId);
-		if (orphans.length > 0) {
-			// Same rule the SQL enforces, checked before any batch is written.
-			throw new TypeError(`Order lines without their order in this call: ${[...new Set(orphans)].slice(0, 5).join(', ')}`);
-		}
 		if (batches.length === 0) return { ordersWritten: 0, linesWritten: 0, rowsWritten: 0, affectedDays: [] };
 		const transport = this.transport;
 		const results = await runLimited(batches, concurrency, (batch) =>
-			transport instanceof PgTransport && hasUniqueKeys(batch.orders, batch.lines)
+			transport instanceof PgTransport && hasUniqueKeys(batch.orders, linesByOrder)
 				? this.copyOrderBatch(transport, clientId, batch.orders, batch.lines)
 				: transport.rpc('wh_ml_upsert_orders', { p_client_id: clientId, p_orders: batch.orders, p_lines: batch.lines }),
 		);
@@ -207,14 +196,39 @@ export class StagingRepository {
 	}
 }
 
-/** True when no order id and no (order id, line no) appears twice in the batch. */
-function hasUniqueKeys(orders: readonly MlOrderRow[], lines: readonly MlOrderLineRow[]): boolean {
+/**
+ * The lines of each order, in their order. Lines whose order is not in the call are refused
+ * (the rule the SQL enforces) before any batch is written.
+ */
+function groupLinesByOrder(orders: readonly MlOrderRow[], lines: readonly MlOrderLineRow[]): Map<string, MlOrderLineRow[]> {
+	const linesByOrder = new Map<string, MlOrderLineRow[]>();
+	for (const order of orders) if (!linesByOrder.has(order.orderId)) linesByOrder.set(order.orderId, []);
+	const orphans = new Set<string>();
+	for (const line of lines) {
+		const list = linesByOrder.get(line.orderId);
+		if (list) list.push(line);
+		else orphans.add(line.orderId);
+	}
+	if (orphans.size > 0) throw new TypeError(`Order lines without their order in this call: ${[...orphans].slice(0, 5).join(', ')}`);
+	return linesByOrder;
+}
+
+/**
+ * True when no order id appears twice in the batch and no order has two lines with one line no.
+ * Checked per order (a handful of lines each) rather than with one key per line: bulk loads
+ * call this for every line.
+ */
+function hasUniqueKeys(orders: readonly MlOrderRow[], linesByOrder: ReadonlyMap<string, readonly MlOrderLineRow[]>): boolean {
 	const orderIds = new Set<string>();
-	for (const order of orders) orderIds.add(String(order.orderId));
-	if (orderIds.size !== orders.length) return false;
-	const lineKeys = new Set<string>();
-	for (const line of lines) lineKeys.add(`${line.orderId}\u0000${line.lineNo}`);
-	return lineKeys.size === lines.length;
+	for (const order of orders) {
+		if (orderIds.has(order.orderId)) return false;
+		orderIds.add(order.orderId);
+		const orderLines = linesByOrder.get(order.orderId) ?? [];
+		for (let i = 1; i < orderLines.length; i++) {
+			for (let j = 0; j < i; j++) if (orderLines[i].lineNo === orderLines[j].lineNo) return false;
+		}
+	}
+	return true;
 }
 
 const UNIQUE_VIOLATION = '23505';

@@ -262,4 +262,30 @@ describe('facts from the hand-checked dataset', () => {
 		const theirs = await ctx.sql('select sku, units_sold from fact_sku_day where client_id = $1', [other.id]);
 		expect(theirs).toEqual([{ sku: 'X', units_sold: '1' }]);
 	});
+
+	test('an order with two lines of one SKU counts once for that SKU and its day', async () => {
+		const shop = await ctx.warehouse.clients.create({ name: 'Loja Duas Linhas', email: 'duas@example.com' });
+		await ctx.warehouse.staging.upsertMlOrders(
+			shop.id,
+			[order('D1', 'paid', '2024-05-02T12:00:00-03:00'), order('D2', 'cancelled', '2024-05-02T13:00:00-03:00')],
+			[
+				line('D1', 0, 'MLB1', null, 'KIT', 2, '10.00', '1.00'),
+				line('D1', 1, 'MLB2', null, 'KIT', 1, '15.50', '2.00'),
+				line('D2', 0, 'MLB1', null, 'KIT', 1, '10.00', '1.00'),
+				line('D2', 1, 'MLB1', null, 'KIT', 1, '10.00', '1.00'),
+			],
+		);
+		await ctx.warehouse.facts.refreshClientFacts(shop.id, '2024-05-02', '2024-05-02');
+		const rows = await ctx.sql(
+			`select sku, units_sold, orders_count, gross_revenue::text, sale_fees::text, cancelled_units, cancelled_revenue::text
+			from fact_sku_day where client_id = $1`,
+			[shop.id],
+		);
+		// 2×10.00 + 1×15.50 = 35.50; fees 2×1.00 + 1×2.00 = 4.00; D2 cancelled: 2 units, 20.00.
+		expect(rows).toEqual([
+			{ sku: 'KIT', units_sold: '3', orders_count: 1, gross_revenue: '35.50', sale_fees: '4.00', cancelled_units: '2', cancelled_revenue: '20.00' },
+		]);
+		const [day] = await ctx.sql('select orders_count, cancelled_orders from agg_client_day where client_id = $1', [shop.id]);
+		expect(day).toEqual({ orders_count: 1, cancelled_orders: 1 });
+	});
 });
