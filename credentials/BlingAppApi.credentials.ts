@@ -37,8 +37,8 @@ export class BlingAppApi implements ICredentialType {
 			name: 'redirectUri',
 			type: 'string',
 			default: '',
-			placeholder: 'https://painel.viang.com.br/bling/callback',
-			description: 'The callback URL registered for the app (optional: Bling uses the registered one)',
+			placeholder: 'https://n8n.viang.com.br/webhook/onboarding/bling/callback',
+			description: 'The link de redirecionamento registered for the app: the onboarding-bling-callback webhook, https://<n8n>/webhook/onboarding/bling/callback (optional: empty sends none and Bling uses the registered one)',
 		},
 		{
 			displayName: 'API Base URL',

@@ -2,6 +2,7 @@
 // stock and finance ETL, and webhook signatures.
 export * from './api-types';
 export * from './client';
+export * from './company';
 export * from './config';
 export * from './errors';
 export * from './etl';

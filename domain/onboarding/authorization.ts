@@ -27,9 +27,9 @@ export interface FlowContext {
 	now?: () => number;
 }
 
-const TOKEN_FORMAT = /^[A-Za-z0-9_-]{20,100}$/;
+export const INVITE_TOKEN_FORMAT = /^[A-Za-z0-9_-]{20,100}$/;
 
-function pageForInviteState(state: InviteState | 'consumed'): Exclude<PageKind, 'success'> {
+export function pageForInviteState(state: InviteState | 'consumed'): Exclude<PageKind, 'success'> {
 	switch (state) {
 		case 'expired':
 			return 'expired';
@@ -56,7 +56,7 @@ export async function startAuthorization(context: FlowContext, inviteToken: stri
 		inviteId,
 		clientId,
 	});
-	if (!TOKEN_FORMAT.test(token)) return refuse('invalid');
+	if (!INVITE_TOKEN_FORMAT.test(token)) return refuse('invalid');
 	const invite = await context.warehouse.invites.inspect(token);
 	if (!invite) return refuse('invalid');
 	if (invite.state !== 'valid') return refuse(pageForInviteState(invite.state), invite.id, invite.clientId);
@@ -94,9 +94,14 @@ export interface CompleteResult {
 	detail: string | null;
 }
 
-function safeMessage(error: unknown): string {
+export function safeMessage(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
-	return message.replace(/(APP_USR|TG)-[A-Za-z0-9-]+/g, '[redacted]').slice(0, 300);
+	// Provider tokens and codes (Mercado Livre's prefixes, JWTs, long opaque hex) never reach staff.
+	return message
+		.replace(/(APP_USR|TG)-[A-Za-z0-9-]+/g, '[redacted]')
+		.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '[redacted]')
+		.replace(/\b[0-9a-f]{32,}\b/gi, '[redacted]')
+		.slice(0, 300);
 }
 
 export async function completeAuthorization(context: FlowContext, query: CallbackQuery): Promise<CompleteResult> {

@@ -1,11 +1,14 @@
 // The invite e-mail (pt-BR, HTML and plain text): who Viang is, what access the seller grants, the
 // link (a Viang URL holding only the random invite token), how long it lasts, and that it is single use.
+// With a Bling link, an optional "Conectar Bling" section follows (its own single-use Viang link).
 import { escapeHtml } from './html';
 
 export interface InviteEmailInput {
 	clientName: string;
 	link: string;
 	expiresAt: Date;
+	/** The optional "Conectar Bling" link (same client, same validity); absent: no Bling section. */
+	blingLink?: string | null;
 }
 
 export interface InviteEmail {
@@ -54,11 +57,32 @@ export function renderInviteEmail(input: InviteEmailInput): InviteEmail {
 		'',
 		`O link é pessoal, pode ser usado uma única vez e vale até ${expires} (horário de Brasília). Depois da autorização, os dados dos últimos 90 dias são carregados automaticamente e atualizados todos os dias.`,
 		'',
+		...(input.blingLink
+			? [
+					'',
+					'Opcional — sua empresa usa o Bling? Conecte também a conta do Bling para o painel mostrar o seu estoque e o financeiro (contas a receber e a pagar). Abra o link abaixo e autorize na tela do Bling:',
+					'',
+					input.blingLink,
+					'',
+					`Este link também é pessoal e vale uma única vez, até ${expires}. A Viang só lê os dados do Bling e não altera nada na sua conta.`,
+				]
+			: []),
+		'',
 		'Se você não esperava este e-mail, pode ignorá-lo. Dúvidas? É só responder a esta mensagem.',
 		'',
 		'Equipe Viang',
 	].join('\n');
 	const link = escapeHtml(input.link);
+	const blingLink = input.blingLink ? escapeHtml(input.blingLink) : '';
+	const blingSection = blingLink
+		? `<div style="margin:20px 0 12px;padding:16px;border:1px solid #d0d7de;border-radius:8px">
+<p style="margin:0 0 8px;font-weight:bold">Opcional: sua empresa usa o Bling?</p>
+<p style="margin:0 0 16px">Conecte também a conta do Bling para o painel mostrar o seu estoque e o financeiro (contas a receber e a pagar). A Viang só lê esses dados e não altera nada no Bling.</p>
+<p style="margin:0 0 12px;text-align:center"><a href="${blingLink}" style="display:inline-block;background:#ffffff;color:#2d3a8c;border:2px solid #2d3a8c;text-decoration:none;font-weight:bold;padding:12px 22px;border-radius:8px">Conectar Bling</a></p>
+<p style="margin:0;font-size:13px;color:#57606a">Também vale uma única vez, até ${escapeHtml(expires)}. Endereço do link:<br><a href="${blingLink}" style="color:#2d3a8c;word-break:break-all">${blingLink}</a></p>
+</div>
+`
+		: '';
 	const html = `<!doctype html>
 <html lang="pt-BR">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
@@ -74,7 +98,7 @@ export function renderInviteEmail(input: InviteEmailInput): InviteEmail {
 <p style="margin:0 0 12px">A Viang não recebe a sua senha e não altera nada na sua conta. Você pode retirar a autorização quando quiser, nas configurações de segurança do Mercado Livre.</p>
 <p style="margin:0 0 12px">O link é pessoal, pode ser usado uma única vez e vale até <strong>${escapeHtml(expires)}</strong> (horário de Brasília). Depois da autorização, os dados dos últimos 90 dias são carregados automaticamente e atualizados todos os dias.</p>
 <p style="margin:0 0 12px;font-size:13px;color:#57606a">Se o botão não funcionar, copie este endereço no navegador:<br><a href="${link}" style="color:#2d3a8c;word-break:break-all">${link}</a></p>
-<p style="margin:0 0 12px;font-size:13px;color:#57606a">Se você não esperava este e-mail, pode ignorá-lo. Dúvidas? É só responder a esta mensagem.</p>
+${blingSection}<p style="margin:0 0 12px;font-size:13px;color:#57606a">Se você não esperava este e-mail, pode ignorá-lo. Dúvidas? É só responder a esta mensagem.</p>
 <p style="margin:0">Equipe Viang</p>
 </div>
 </body>

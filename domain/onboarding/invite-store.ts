@@ -1,14 +1,18 @@
-// The invite and client SQL functions only the onboarding uses (migration 20260401000000): invites
-// by id (the signed state names an invite by id, never by its token), revoking a client's open
-// links, and binding the Mercado Livre account to the client.
+// The invite and client SQL functions only the onboarding uses (migrations 20260401000000 and
+// 20260406000000): invites by id (the signed state names an invite by id, never by its token),
+// revoking a client's open links, binding the Mercado Livre account to the client, and for the
+// Bling step claiming a state once and recording the Bling account.
 import type { WarehouseTransport } from '../warehouse/transport';
 import type { InviteState } from '../warehouse/errors';
+import type { Provider } from '../warehouse/types';
 
 export interface StoredInvite {
 	id: string;
 	clientId: string;
+	provider: Provider;
 	state: InviteState;
 	expiresAt: Date;
+	/** Encrypted secret of the latest start: the PKCE verifier (Mercado Livre) or the state nonce (Bling). */
 	pkceVerifierEnc: string | null;
 }
 
@@ -19,6 +23,7 @@ export async function getInviteById(transport: WarehouseTransport, id: string): 
 	return {
 		id: String(row.id),
 		clientId: String(row.client_id),
+		provider: String(row.provider ?? 'mercadolivre') as Provider,
 		state: row.state as InviteState,
 		expiresAt: new Date(row.expires_at as string),
 		pkceVerifierEnc: row.pkce_verifier_enc ? String(row.pkce_verifier_enc) : null,
@@ -31,9 +36,32 @@ export async function consumeInviteById(transport: WarehouseTransport, id: strin
 	return (row?.state as 'consumed' | InviteState | undefined) ?? 'not_found';
 }
 
-export async function revokeOpenInvites(transport: WarehouseTransport, clientId: string): Promise<string[]> {
-	const rows = await transport.rpc<{ id: string }>('wh_invite_revoke_open', { p_client_id: clientId, p_provider: 'mercadolivre' });
-	return rows.map((row) => String(row.id));
+/** Every still-usable link of the client stops working: the Mercado Livre one and the Bling one. */
+export async function revokeOpenInvites(
+	transport: WarehouseTransport,
+	clientId: string,
+	providers: Provider[] = ['mercadolivre', 'bling'],
+): Promise<string[]> {
+	const ids: string[] = [];
+	for (const provider of providers) {
+		const rows = await transport.rpc<{ id: string }>('wh_invite_revoke_open', { p_client_id: clientId, p_provider: provider });
+		ids.push(...rows.map((row) => String(row.id)));
+	}
+	return ids;
+}
+
+/**
+ * Takes the start secret the caller read (`expectedEnc`, as stored) off a usable invite: true for
+ * exactly one caller, so one state leads to at most one code exchange.
+ */
+export async function claimInviteStart(transport: WarehouseTransport, id: string, expectedEnc: string): Promise<boolean> {
+	const [row] = await transport.rpc<{ claimed: boolean }>('wh_invite_claim_start', { p_id: id, p_expected_enc: expectedEnc });
+	return Boolean(row?.claimed);
+}
+
+export async function setBlingAccount(transport: WarehouseTransport, clientId: string, accountId: string): Promise<boolean> {
+	const [row] = await transport.rpc<{ updated: boolean }>('wh_client_set_bling_account', { p_client_id: clientId, p_account_id: accountId });
+	return Boolean(row?.updated);
 }
 
 export type BindOutcome = 'bound' | 'same' | 'other_account' | 'other_client';

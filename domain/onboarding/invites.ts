@@ -1,6 +1,7 @@
 // A new onboarding invite: the client's open links are revoked first (re-sending replaces the
 // link), then a random single-use token is created (only its hash is stored) and the e-mail is
-// rendered with the Viang start link.
+// rendered with the Viang start link. With `blingStartUrl`, a second invite (provider 'bling', same
+// client, same validity) gives the e-mail its optional "Conectar Bling" link.
 import type { Warehouse } from '../warehouse';
 import { renderInviteEmail, type InviteEmail } from './invite-email';
 import { revokeOpenInvites } from './invite-store';
@@ -13,6 +14,8 @@ export interface NewInviteInput {
 	startUrl: string;
 	ttlSeconds?: number;
 	createdBy?: string;
+	/** Public URL of the Bling start webhook (…/webhook/onboarding/bling/start); empty: no Bling step. */
+	blingStartUrl?: string | null;
 }
 
 export interface NewInvite {
@@ -22,6 +25,9 @@ export interface NewInvite {
 	to: string;
 	expiresAt: string;
 	link: string;
+	/** The optional "Conectar Bling" link and its invite (null without a Bling step). */
+	blingInviteId: string | null;
+	blingLink: string | null;
 	revokedInviteIds: string[];
 	email: InviteEmail;
 }
@@ -32,18 +38,23 @@ export function startLink(startUrl: string, token: string): string {
 	return url.toString();
 }
 
+function checkUrl(value: string, what: string): void {
+	const url = new URL(value);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`The ${what} must be http(s): ${value}`);
+}
+
 export async function createInvite(warehouse: Warehouse, input: NewInviteInput): Promise<NewInvite> {
 	// Checked before anything is written: a bad URL would e-mail a dead link.
-	const url = new URL(input.startUrl);
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`The start URL must be http(s): ${input.startUrl}`);
+	checkUrl(input.startUrl, 'start URL');
+	const blingStartUrl = input.blingStartUrl?.trim() || null;
+	if (blingStartUrl) checkUrl(blingStartUrl, 'Bling start URL');
 	const client = await warehouse.clients.require(input.clientId);
 	const revokedInviteIds = await revokeOpenInvites(warehouse.transport, client.id);
-	const invite = await warehouse.invites.create(client.id, {
-		ttlSeconds: input.ttlSeconds ?? INVITE_TTL_SECONDS,
-		provider: 'mercadolivre',
-		createdBy: input.createdBy,
-	});
+	const ttlSeconds = input.ttlSeconds ?? INVITE_TTL_SECONDS;
+	const invite = await warehouse.invites.create(client.id, { ttlSeconds, provider: 'mercadolivre', createdBy: input.createdBy });
 	const link = startLink(input.startUrl, invite.token);
+	const bling = blingStartUrl ? await warehouse.invites.create(client.id, { ttlSeconds, provider: 'bling', createdBy: input.createdBy }) : null;
+	const blingLink = bling && blingStartUrl ? startLink(blingStartUrl, bling.token) : null;
 	return {
 		inviteId: invite.id,
 		clientId: client.id,
@@ -51,7 +62,9 @@ export async function createInvite(warehouse: Warehouse, input: NewInviteInput):
 		to: client.contactEmail,
 		expiresAt: invite.expiresAt.toISOString(),
 		link,
+		blingInviteId: bling?.id ?? null,
+		blingLink,
 		revokedInviteIds,
-		email: renderInviteEmail({ clientName: client.name, link, expiresAt: invite.expiresAt }),
+		email: renderInviteEmail({ clientName: client.name, link, expiresAt: invite.expiresAt, blingLink }),
 	};
 }

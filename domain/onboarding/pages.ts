@@ -1,6 +1,7 @@
-// The pages the seller sees at the end of the Mercado Livre authorization (pt-BR, phone-friendly,
-// no scripts, no external resources): the confirmation, and one page per failure saying what
-// happened and what to do. Nothing in them comes from a token.
+// The pages the seller sees at the end of an authorization — Mercado Livre, or the optional Bling
+// step (context.provider = 'bling') — in pt-BR, phone-friendly, no scripts, no external resources:
+// the confirmation, and one page per failure saying what happened and what to do. Nothing in them
+// comes from a token.
 import { escapeHtml } from './html';
 
 export type PageKind =
@@ -31,6 +32,69 @@ interface PageText {
 export interface PageContext {
 	/** Mercado Livre nickname of the account that authorized (account mismatch). */
 	nickname?: string | null;
+	/** Which authorization the page ends (default Mercado Livre). */
+	provider?: 'mercadolivre' | 'bling';
+}
+
+const BLING_LINK = 'o link “Conectar Bling” do e-mail do convite';
+
+/** The Bling step's own wording; kinds not listed here read the same for both providers. */
+function blingTexts(kind: PageKind): PageText | undefined {
+	switch (kind) {
+		case 'success':
+			return {
+				statusCode: 200,
+				tone: 'ok',
+				title: 'Bling conectado com sucesso',
+				paragraphs: [
+					'Pronto! Sua conta do Bling foi conectada à Viang.',
+					'Não é preciso fazer mais nada: você já pode fechar esta página.',
+					'A Viang passa a ler o estoque e o financeiro (contas a receber e a pagar) do seu Bling para o Painel Viang. A Viang não altera nada na sua conta do Bling.',
+				],
+			};
+		case 'denied':
+			return {
+				statusCode: 200,
+				tone: 'warn',
+				title: 'A conexão com o Bling não foi autorizada',
+				paragraphs: [
+					'Você não autorizou o acesso da Viang no Bling, então nada foi conectado. A integração com o Mercado Livre não muda.',
+					`Se foi engano, abra de novo ${BLING_LINK} e autorize. Se tiver dúvidas, responda ao e-mail do convite.`,
+				],
+			};
+		case 'used':
+			return {
+				statusCode: 409,
+				tone: 'warn',
+				title: 'Este link do Bling já foi usado',
+				paragraphs: [
+					'O link para conectar o Bling pode ser usado uma única vez, e este já foi. Se o Bling já foi conectado, não é preciso fazer mais nada.',
+					'Se precisar conectar de novo, peça um novo convite à Viang respondendo ao e-mail que você recebeu.',
+				],
+			};
+		case 'session_expired':
+			return {
+				statusCode: 400,
+				tone: 'warn',
+				title: 'Esta autorização do Bling não vale mais',
+				paragraphs: [
+					'Por segurança, cada autorização no Bling precisa ser concluída em até 30 minutos, e só a mais recente vale, uma única vez. Nada foi conectado.',
+					`Abra de novo ${BLING_LINK} e conclua a autorização.`,
+				],
+			};
+		case 'provider_error':
+			return {
+				statusCode: 502,
+				tone: 'error',
+				title: 'O Bling não concluiu a conexão',
+				paragraphs: [
+					'O Bling não confirmou a autorização — por exemplo, porque o código que ele envia vale só um minuto e expirou. Nada foi conectado.',
+					`Abra de novo ${BLING_LINK} e autorize outra vez (o link continua valendo). Se o problema continuar, responda ao e-mail do convite.`,
+				],
+			};
+		default:
+			return undefined;
+	}
 }
 
 const ASK_FOR_A_NEW_INVITE = 'Peça um novo convite à Viang respondendo ao e-mail que você recebeu.';
@@ -134,7 +198,7 @@ const COLORS = { ok: '#1a7f37', warn: '#9a6700', error: '#cf222e' } as const;
 const SYMBOLS = { ok: '✓', warn: '!', error: '×' } as const;
 
 export function renderPage(kind: PageKind, context: PageContext = {}): Page {
-	const text = texts(kind, context);
+	const text = (context.provider === 'bling' ? blingTexts(kind) : undefined) ?? texts(kind, context);
 	const color = COLORS[text.tone];
 	const body = text.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n\t\t');
 	const html = `<!doctype html>
@@ -155,7 +219,7 @@ export function renderPage(kind: PageKind, context: PageContext = {}): Page {
 	</style>
 </head>
 <body>
-	<main data-page="${kind}">
+	<main data-page="${kind}"${context.provider === 'bling' ? ' data-provider="bling"' : ''}>
 		<p class="brand">VIANG</p>
 		<div class="mark" aria-hidden="true">${SYMBOLS[text.tone]}</div>
 		<h1>${escapeHtml(text.title)}</h1>

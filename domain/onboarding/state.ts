@@ -11,11 +11,17 @@ export const STATE_TTL_SECONDS = 30 * 60;
 export interface StatePayload {
 	inviteId: string;
 	expiresAt: Date;
+	/** Random when absent; the Bling step keeps it with the invite to use each state once. */
+	nonce?: string;
 }
 
 export type StateCheck =
-	| { ok: true; inviteId: string; expiresAt: Date }
+	| { ok: true; inviteId: string; expiresAt: Date; nonce: string }
 	| { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+
+export function newStateNonce(): string {
+	return randomBytes(12).toString('base64url');
+}
 
 function mac(key: Buffer, body: string): Buffer {
 	return createHmac('sha256', key).update(body).digest();
@@ -25,7 +31,7 @@ export function signState(payload: StatePayload, key: Buffer): string {
 	const json = JSON.stringify({
 		i: payload.inviteId,
 		e: Math.floor(payload.expiresAt.getTime() / 1000),
-		n: randomBytes(12).toString('base64url'),
+		n: payload.nonce ?? newStateNonce(),
 	});
 	const body = `${VERSION}.${Buffer.from(json).toString('base64url')}`;
 	return `${body}.${mac(key, body).toString('base64url')}`;
@@ -38,7 +44,7 @@ export function verifyState(state: string | undefined | null, key: Buffer, now: 
 	const given = Buffer.from(parts[2], 'base64url');
 	const expected = mac(key, body);
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
-	let payload: { i?: unknown; e?: unknown };
+	let payload: { i?: unknown; e?: unknown; n?: unknown };
 	try {
 		payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
 	} catch {
@@ -47,5 +53,5 @@ export function verifyState(state: string | undefined | null, key: Buffer, now: 
 	if (typeof payload.i !== 'string' || typeof payload.e !== 'number') return { ok: false, reason: 'malformed' };
 	const expiresAt = new Date(payload.e * 1000);
 	if (expiresAt.getTime() <= now) return { ok: false, reason: 'expired' };
-	return { ok: true, inviteId: payload.i, expiresAt };
+	return { ok: true, inviteId: payload.i, expiresAt, nonce: typeof payload.n === 'string' ? payload.n : '' };
 }

@@ -17,7 +17,7 @@ export class Viang implements INodeType {
 			{ name: 'viangWarehouseApi', required: true, testedBy: 'viangWarehouseConnectionTest' },
 			{ name: 'viangMetabaseApi', required: true, displayOptions: { show: { resource: ['dashboard'] } } },
 			{ name: 'mercadoLivreAppApi', required: false, testedBy: 'mercadoLivreAppApiTest', displayOptions: { show: { resource: ['token', 'onboarding'] } } },
-			{ name: 'blingAppApi', required: false, testedBy: 'blingAppApiTest', displayOptions: { show: { resource: ['token'] } } },
+			{ name: 'blingAppApi', required: false, testedBy: 'blingAppApiTest', displayOptions: { show: { resource: ['token', 'onboarding'] } } },
 		],
 	};
 

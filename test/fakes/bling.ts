@@ -1,7 +1,8 @@
 // Fake Bling (API v3) on loopback, built on FakeServer. Everything under /Api/v3 like the real
-// host: OAuth (authorization page, one-minute single-use codes — reuse revokes the account's
+// host: OAuth (authorization page — a redirect at once, or with `consentPage` a page with
+// Autorizar/Cancelar like the real one — one-minute single-use codes — reuse revokes the account's
 // access — Basic client auth, rotating refresh tokens), products, depósitos, stock balances, sales
-// orders, contas a receber/pagar with pagina/limite pagination and the one-year date-filter cap,
+// orders, the company (/empresas/me/dados-basicos), contas a receber/pagar with pagina/limite pagination and the one-year date-filter cap,
 // Bling's error bodies, the 3 req/s per-account limit (429 TOO_MANY_REQUESTS) and the address
 // block: 20 token calls in 60 s, 600 requests or 300 errors in 10 s → every call refused (403)
 // until the block ends.
@@ -47,6 +48,9 @@ export interface FakeBlingSalesOrder {
 
 export interface FakeBlingAccount {
 	id: number;
+	/** The company (/empresas/me/dados-basicos). */
+	companyName?: string;
+	cnpj?: string;
 	products: FakeBlingProduct[];
 	deposits: Array<{ id: number; descricao: string; situacao?: number; padrao?: boolean; desconsiderarSaldo?: boolean }>;
 	receivables: FakeBlingAccountEntry[];
@@ -73,6 +77,9 @@ interface App {
 	redirectUri?: string;
 }
 
+const escapeHtml = (value: string): string =>
+	value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
 const blingError = (status: number, type: string, message: string, description = message): FakeResponse => ({
 	status,
 	body: { error: { type, message, description } },
@@ -89,6 +96,8 @@ export class FakeBling {
 	clockOffsetMs = 0;
 	/** The account "logged in" on the authorization page. */
 	loggedInAccountId: number | null = null;
+	/** Serve a page with Autorizar/Cancelar (ids #allow, #deny) instead of redirecting at once. */
+	consentPage = false;
 	blockedUntil = 0;
 	readonly blocks: Array<{ at: number; reason: string }> = [];
 	/** Request instants per account (for rate assertions). */
@@ -327,15 +336,34 @@ export class FakeBling {
 
 	private routes(): void {
 		const p = BLING_PREFIX;
+		const redirectBack = (app: App, redirectUri: string | null | undefined, state: string, decision: 'allow' | 'deny'): FakeResponse => {
+			const target = new URL(redirectUri || app.redirectUri || 'http://127.0.0.1:9/callback');
+			if (decision === 'allow' && this.loggedInAccountId !== null) target.searchParams.set('code', this.issueCode(app.clientId, this.loggedInAccountId));
+			else target.searchParams.set('error', 'access_denied');
+			target.searchParams.set('state', state);
+			return { status: 302, headers: { location: target.toString() } };
+		};
 		this.server.route('GET', `${p}/oauth/authorize`, (request) => {
 			const app = this.apps.get(request.query.get('client_id') ?? '');
 			if (!app || request.query.get('response_type') !== 'code') return blingError(400, 'invalid_request', 'invalid_request');
 			if (this.loggedInAccountId === null) return { status: 200, headers: { 'content-type': 'text/html' }, body: '<p>Entre no Bling</p>' };
-			const code = this.issueCode(app.clientId, this.loggedInAccountId);
-			const target = new URL(request.query.get('redirect_uri') ?? app.redirectUri ?? 'http://127.0.0.1:9/callback');
-			target.searchParams.set('code', code);
-			target.searchParams.set('state', request.query.get('state') ?? '');
-			return { status: 302, headers: { location: target.toString() } };
+			if (!this.consentPage) return redirectBack(app, request.query.get('redirect_uri'), request.query.get('state') ?? '', 'allow');
+			const hidden = ['client_id', 'redirect_uri', 'state']
+				.map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(request.query.get(name) ?? '')}">`)
+				.join('');
+			const company = this.accounts.get(this.loggedInAccountId)?.companyName ?? `Conta ${this.loggedInAccountId}`;
+			const html = `<!doctype html><html lang="pt-BR"><head><meta charset="utf-8"><title>Bling - Autorizar aplicativo</title></head>
+<body><h1>Autorizar aplicativo</h1><p>O aplicativo <b>${escapeHtml(app.clientId)}</b> quer acessar a empresa <b id="company">${escapeHtml(company)}</b>.</p>
+<form method="post" action="${p}/oauth/authorize">${hidden}
+<button type="submit" name="decision" value="allow" id="allow">Autorizar</button>
+<button type="submit" name="decision" value="deny" id="deny">Cancelar</button></form></body></html>`;
+			return { headers: { 'content-type': 'text/html; charset=utf-8' }, body: html };
+		});
+		this.server.route('POST', `${p}/oauth/authorize`, (request) => {
+			const form = (request.body ?? {}) as Record<string, string>;
+			const app = this.apps.get(form.client_id ?? '');
+			if (!app) return blingError(400, 'invalid_request', 'invalid_request');
+			return redirectBack(app, form.redirect_uri, form.state ?? '', form.decision === 'allow' ? 'allow' : 'deny');
 		});
 		this.server.route('POST', `${p}/oauth/token`, this.guard((request) => this.token(request)));
 
@@ -357,6 +385,13 @@ export class FakeBling {
 				const prod = account.products.find((x) => String(x.id) === request.params.id);
 				return prod ? { body: { data: this.productBody(prod) } } : blingError(404, 'RESOURCE_NOT_FOUND', 'Produto não encontrado');
 			}),
+		);
+		this.server.route(
+			'GET',
+			`${p}/empresas/me/dados-basicos`,
+			this.authed((_request, account) => ({
+				body: { data: { id: account.id, nome: account.companyName ?? `Empresa ${account.id}`, cnpj: account.cnpj ?? '', email: `contato@empresa${account.id}.com.br` } },
+			})),
 		);
 		this.server.route('GET', `${p}/depositos`, this.authed((request, account) => this.paged(request, account.deposits)));
 		this.server.route(

@@ -10,7 +10,7 @@ describe('OAuth state', () => {
 	it('round-trips the invite id and expiry (seconds precision)', () => {
 		const expiresAt = inFiveMinutes();
 		const check = verifyState(signState({ inviteId, expiresAt }, key), key);
-		expect(check).toEqual({ ok: true, inviteId, expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000) });
+		expect(check).toEqual({ ok: true, inviteId, expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000), nonce: expect.any(String) });
 	});
 
 	it('is different every time (random nonce)', () => {
