@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { executePerItem } from '../../../shared/execute';
 import { updateDisplayOptions } from '../../../shared/utilities';
-import { withLinkService } from '../../transport';
+import { withLinkServices } from '../../transport';
 import { clientIdProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -15,14 +15,23 @@ const properties: INodeProperties[] = [
 		placeholder: '123-456-7890',
 		description: "The client's Google Ads customer ID (1234567890 or 123-456-7890); stored for the client",
 	},
+	{
+		displayName: 'Requested By',
+		name: 'requestedBy',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. telegram:4242',
+		description: "Who asked for the invite, recorded in the link's history (empty: n8n)",
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['link'], operation: ['invite'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return withLinkService(this, (service) =>
+	return withLinkServices(this, (serviceFor) =>
 		executePerItem(this, async (i) => {
-			const result = await service.invite(
+			const requestedBy = String(this.getNodeParameter('requestedBy', i, '')).trim();
+			const result = await serviceFor(requestedBy ? `n8n:${requestedBy}` : 'n8n').invite(
 				this.getNodeParameter('clientId', i) as string,
 				this.getNodeParameter('customerId', i) as string,
 			);
