@@ -59,9 +59,18 @@ function fromEnv(fields) {
 	return data;
 }
 
+/** UpSeller's base URL and header names, from UPSELLER_* when set (the credential's defaults otherwise). */
+function upSellerSettings() {
+	const data = {};
+	for (const [field, variable] of Object.entries({ baseUrl: 'UPSELLER_BASE_URL', clientIdHeader: 'UPSELLER_CLIENT_ID_HEADER', keyHeader: 'UPSELLER_API_TOKEN_HEADER' })) {
+		if (process.env[variable]) data[field] = process.env[variable];
+	}
+	return data;
+}
+
 /**
  * Every credential the shipped workflows reference, with the ids they reference: the warehouse,
- * the webhook secret and the staff form always; provider apps and SMTP when their variables are set
+ * the webhook secret, the staff form and UpSeller's settings always; provider apps and SMTP when their variables are set
  * (otherwise staff add them in n8n's Credentials page).
  */
 function localCredentials(warehouse, secrets) {
@@ -69,6 +78,8 @@ function localCredentials(warehouse, secrets) {
 		{ id: 'viangWarehouse', name: 'Viang Warehouse', type: 'viangWarehouseApi', data: { transport: 'postgres', databaseUrl: warehouse.databaseUrl, tokenKey: secrets.tokenKey } },
 		{ id: 'viangWebhookSecret', name: 'Viang Webhook Secret', type: 'httpHeaderAuth', data: { name: 'x-viang-secret', value: secrets.webhookSecret } },
 		{ id: 'viangStaffForm', name: 'Viang Staff Form', type: 'httpBasicAuth', data: { user: 'viang', password: secrets.formPassword } },
+		// UpSeller's settings all have defaults (each client's keys are in the vault): always there.
+		{ id: 'upSeller', name: 'UpSeller API', type: 'upSellerApi', data: upSellerSettings() },
 	];
 	const optional = [
 		['viangSmtp', 'Viang SMTP', 'smtp', { host: 'SMTP_HOST', port: 'SMTP_PORT', user: 'SMTP_USER', password: 'SMTP_PASSWORD' }],

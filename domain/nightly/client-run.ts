@@ -65,10 +65,17 @@ function numberOf(value: unknown): number {
 	return typeof n === 'number' && Number.isFinite(n) ? n : 0;
 }
 
-/** Rows written, from a Sync Client summary at the top level or under `summary`/`sources`. */
+/**
+ * Rows written: client-etl's summary total (`rows_written`, with per-source `sources`), or a Sync
+ * Client summary at the top level or under `summary`/`sources`/`results`.
+ */
 export function rowsOf(output: Array<Record<string, unknown>>): number {
 	let rows = 0;
 	for (const item of output) {
+		if (item.rows_written !== undefined && Array.isArray(item.sources)) {
+			rows += numberOf(item.rows_written);
+			continue;
+		}
 		const nested = [item, item.summary, ...(Array.isArray(item.sources) ? item.sources : []), ...(Array.isArray(item.results) ? item.results : [])];
 		for (const part of nested) {
 			if (!part || typeof part !== 'object') continue;

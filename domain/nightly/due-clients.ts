@@ -1,5 +1,6 @@
 // Which clients the nightly run syncs, and from when: every `ready` client, incremental from its
 // last successful orders sync (the watermark); a client without one starts `firstRunDays` back.
+// Every source the client is connected to runs (Mercado Livre, Bling, UpSeller: domain/client-etl).
 import { ORDERS_WATERMARK_SOURCE, WATERMARK_OVERLAP_MS } from '../mercadolivre/etl';
 import { addDays, spDay, todaySp } from '../mercadolivre/time';
 import type { Client } from '../warehouse/types';
@@ -18,6 +19,7 @@ export interface DueClient {
 	data_inicio: string;
 	data_fim: string;
 	mode: 'incremental';
+	/** '' = every source the client is connected to (client-etl decides). */
 	sources: string;
 	/** ISO instant of the last successful orders sync, null before the first. */
 	last_success_at: string | null;
@@ -45,7 +47,7 @@ export async function listDueClients(warehouse: DueClientsPort, options: DueClie
 			data_inicio: dataInicio,
 			data_fim: today,
 			mode: 'incremental',
-			sources: 'mercadolivre',
+			sources: '',
 			last_success_at: Number.isNaN(since) ? null : new Date(since).toISOString(),
 		});
 	}

@@ -2,7 +2,7 @@
 // before anything runs, with pt-BR errors staff read in Telegram. The nightly run, in queue mode,
 // sends the same request with `mode: 'incremental'` and `wait: true` (see dispatch.ts).
 import { isDay, todaySp } from '../mercadolivre/time';
-import { ML_SYNC_PARTS, parseSyncSources } from '../mercadolivre/etl';
+import { formatEtlSources, parseEtlSources } from '../client-etl/sources';
 import type { Client } from '../warehouse/types';
 
 export interface ReprocessClientsPort {
@@ -15,6 +15,7 @@ export interface ReprocessJob {
 	data_inicio: string;
 	data_fim: string;
 	mode: 'full' | 'incremental';
+	/** Normalized for client-etl: '' = every source the client is connected to. */
 	sources: string;
 	requested_by: string;
 	/** Answer only when client-etl is done (queue-mode nightly); the bot gets an answer at once. */
@@ -62,9 +63,10 @@ export async function checkReprocessRequest(body: unknown, clients: ReprocessCli
 	if (mode !== 'full' && mode !== 'incremental') return fail(`Modo inválido: "${mode.slice(0, 20)}" (use full ou incremental).`);
 	let sources: string;
 	try {
-		sources = parseSyncSources(text(input.sources) || undefined).join(',');
+		sources = formatEtlSources(parseEtlSources(input.sources));
 	} catch {
-		return fail(`Fontes inválidas: "${text(input.sources).slice(0, 60)}" (use mercadolivre, ou ${ML_SYNC_PARTS.join(',')}).`);
+		const given = Array.isArray(input.sources) ? input.sources.join(',') : text(input.sources);
+		return fail(`Fontes inválidas: "${given.slice(0, 60)}" (use mercadolivre, bling ou upseller, separadas por vírgula; vazio = todas as conectadas).`);
 	}
 	const requestedBy = text(input.requestedBy);
 	if (!requestedBy) return fail('Informe quem pediu o reprocessamento (requestedBy).');
@@ -80,7 +82,7 @@ export async function checkReprocessRequest(body: unknown, clients: ReprocessCli
 			data_inicio: dataInicio,
 			data_fim: dataFim,
 			mode,
-			sources: sources === ML_SYNC_PARTS.join(',') ? 'mercadolivre' : sources,
+			sources,
 			requested_by: requestedBy.slice(0, 120),
 			wait: input.wait === true,
 		},

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import * as client from './client/Client.resource';
+import * as clientEtl from './clientEtl/ClientEtl.resource';
 import * as dashboard from './dashboard/Dashboard.resource';
 import * as invite from './invite/Invite.resource';
 import * as nightly from './nightly/Nightly.resource';
@@ -8,7 +9,7 @@ import * as onboarding from './onboarding/Onboarding.resource';
 import * as runLog from './runLog/RunLog.resource';
 import * as token from './token/Token.resource';
 
-const resources = { client, dashboard, invite, nightly, notification, onboarding, runLog, token } as const;
+const resources = { client, clientEtl, dashboard, invite, nightly, notification, onboarding, runLog, token } as const;
 
 /** Dispatches to `<resource>/<operation>.operation.ts` (n8n's Airtable v2 pattern). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -1,6 +1,7 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention -- n8n's Airtable v2 layout: the description lives here */
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 import * as client from './client/Client.resource';
+import * as clientEtl from './clientEtl/ClientEtl.resource';
 import * as dashboard from './dashboard/Dashboard.resource';
 import * as invite from './invite/Invite.resource';
 import * as nightly from './nightly/Nightly.resource';
@@ -30,6 +31,7 @@ export const versionDescription: INodeTypeDescription = {
 			noDataExpression: true,
 			options: [
 				{ name: 'Client', value: 'client' },
+				{ name: 'Client ETL', value: 'clientEtl' },
 				{ name: 'Dashboard', value: 'dashboard' },
 				{ name: 'Invite', value: 'invite' },
 				{ name: 'Nightly', value: 'nightly' },
@@ -41,6 +43,7 @@ export const versionDescription: INodeTypeDescription = {
 			default: 'notification',
 		},
 		...client.description,
+		...clientEtl.description,
 		...dashboard.description,
 		...invite.description,
 		...nightly.description,

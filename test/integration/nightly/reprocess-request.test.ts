@@ -32,10 +32,13 @@ describe('checkReprocessRequest', () => {
 		const start = addDays(today, -10);
 		await expect(check({ clientId: readyId, dataInicio: start, requestedBy: 'telegram:42' })).resolves.toEqual({
 			valid: true,
-			job: { client_id: readyId, client_name: 'Loja Pronta', data_inicio: start, data_fim: today, mode: 'full', sources: 'mercadolivre', requested_by: 'telegram:42', wait: false },
+			job: { client_id: readyId, client_name: 'Loja Pronta', data_inicio: start, data_fim: today, mode: 'full', sources: '', requested_by: 'telegram:42', wait: false },
 		});
 		const byName = await check({ clientId: 'loja pronta', dataInicio: start, requestedBy: 'x', sources: 'orders,ads', mode: 'incremental', wait: true });
 		expect(byName).toMatchObject({ valid: true, job: { client_id: readyId, sources: 'orders,ads', mode: 'incremental', wait: true } });
+		// Sources as a list or an array, normalized for client-etl ('' = every connected source).
+		const listed = await check({ clientId: readyId, dataInicio: start, requestedBy: 'x', sources: ['UpSeller', 'mercadolivre', 'bling.stock'] });
+		expect(listed).toMatchObject({ valid: true, job: { sources: 'mercadolivre,bling.stock,upseller' } });
 	});
 
 	it.each([
@@ -47,7 +50,7 @@ describe('checkReprocessRequest', () => {
 		[{ clientId: 'Loja Pronta', dataInicio: '2999-01-01', requestedBy: 'x' }, 'está no futuro'],
 		[{ clientId: 'Loja Pronta', dataInicio: '2001-01-01', requestedBy: 'x' }, 'antiga demais'],
 		[{ clientId: 'Loja Pronta', dataInicio: '2026-01-01', dataFim: '2025-12-01', requestedBy: 'x' }, 'anterior à data de início'],
-		[{ clientId: 'Loja Pronta', dataInicio: '2026-01-01', requestedBy: 'x', sources: 'bling' }, 'Fontes inválidas'],
+		[{ clientId: 'Loja Pronta', dataInicio: '2026-01-01', requestedBy: 'x', sources: 'bling,shopee' }, 'Fontes inválidas: "bling,shopee"'],
 		[{ clientId: 'Loja Pronta', dataInicio: '2026-01-01' }, 'Informe quem pediu'],
 		[{ clientId: 'Loja Fantasma', dataInicio: '2026-01-01', requestedBy: 'x' }, 'Cliente não encontrado: "Loja Fantasma".'],
 		[{ clientId: 'Loja Convidada', dataInicio: '2026-01-01', requestedBy: 'x' }, 'O cliente Loja Convidada ainda não autorizou o Mercado Livre'],

@@ -57,7 +57,7 @@ function dueClientOf(json: IDataObject): DueClient | null {
 		data_inicio: json.data_inicio,
 		data_fim: typeof json.data_fim === 'string' ? json.data_fim : '',
 		mode: 'incremental',
-		sources: typeof json.sources === 'string' ? json.sources : 'mercadolivre',
+		sources: typeof json.sources === 'string' ? json.sources : '',
 		last_success_at: typeof json.last_success_at === 'string' ? json.last_success_at : null,
 	};
 }
