@@ -122,7 +122,7 @@ describe('Conectar Bling inside n8n (invite e-mail → Chromium → Bling → va
 			{ id: 'viangWebhookSecret', name: 'Viang Webhook Secret', type: 'httpHeaderAuth', data: { name: 'x-viang-secret', value: SECRET } },
 			{ id: 'viangStaffForm', name: 'Viang Staff Form', type: 'httpBasicAuth', data: { user: 'equipe', password: 'e2e-form' } },
 		]);
-		for (const name of ['onboarding-invite', 'onboarding-bling-callback']) {
+		for (const name of ['client-etl', 'onboarding-invite', 'onboarding-bling-callback']) {
 			const wf = workflow(name);
 			await n8n.importWorkflow(wf);
 			await n8n.publish(wf.id);
@@ -200,6 +200,20 @@ describe('Conectar Bling inside n8n (invite e-mail → Chromium → Bling → va
 		}, 'staff notification', 60_000);
 		expect(notice.clientId).toBe(clientId);
 		expect(notice.message).toMatch(/Loja Bling conectou o Bling \(Loja Bling Comércio Ltda, conta 4401\)/);
+	});
+
+	it('loads the last 90 days from Bling in the background (client-etl with sources = bling)', async () => {
+		const runs = await waitUntil(async () => {
+			const rows = await sql(
+				"select source, status from updates_log where client_id = $1 and source in ('client_etl', 'bling', 'mercadolivre') and status <> 'running' order by source",
+				[clientId],
+			);
+			return rows.some((r) => r.source === 'client_etl') ? rows : undefined;
+		}, 'Bling load logged', 90_000);
+		expect(runs).toEqual([
+			{ source: 'bling', status: 'success' },
+			{ source: 'client_etl', status: 'success' },
+		]);
 	});
 
 	it('shows "already used" for the same e-mail link and for a replayed Bling redirect, changing nothing', async () => {
