@@ -58,12 +58,18 @@ export interface CommandResult {
 
 /** The last complete top-level JSON object in a CLI's output (logs may come before it). */
 export function lastJsonObject(text: string): unknown {
-	for (let start = text.lastIndexOf('\n{'); start >= -1; start = text.lastIndexOf('\n{', start - 1)) {
-		const candidate = text.slice(start + 1);
-		try {
-			return JSON.parse(candidate);
-		} catch {
-			if (start <= 0) break;
+	// The run is pretty-printed: it starts with "{" and ends with "}" at the start of a line. Log
+	// lines may come after it (the task runner registering late), so each end is tried too.
+	const padded = `\n${text}`;
+	const ends: number[] = [];
+	for (let end = padded.indexOf('\n}'); end >= 0; end = padded.indexOf('\n}', end + 1)) ends.push(end + 2);
+	for (let start = padded.lastIndexOf('\n{'); start >= 0; start = start === 0 ? -1 : padded.lastIndexOf('\n{', start - 1)) {
+		for (let i = ends.length - 1; i >= 0 && ends[i] > start; i--) {
+			try {
+				return JSON.parse(padded.slice(start + 1, ends[i]));
+			} catch {
+				// not this end
+			}
 		}
 	}
 	const first = text.indexOf('{');
