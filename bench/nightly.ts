@@ -1,9 +1,12 @@
-// `npm run bench -- nightly [--clients 200] [--concurrency 8] [--keep]`
+// `npm run bench -- nightly [--clients 200] [--concurrency 8] [--skip-naive] [--keep]`
 // The nightly-etl workflow inside a real n8n 2.41 with this package (run `npm run build` first):
 // 200 ready clients of mixed sizes, backfilled beforehand, then one incremental night against the
 // fake Mercado Livre with 200 ms latency per call and a per-application limit of 10 requests/s
 // (429 + Retry-After above it). Prints the wall time against the rate-limit bound (requests ÷ the
 // per-application rate): with every client behind one application, no schedule can beat it.
+// Then, in the same n8n and against the same fake, the same night by bench/naive-nightly.json
+// (n8n's HTTP Request and Postgres nodes only) on a copy of the warehouse taken before our night,
+// and a check that both nights leave the same staging and fact rows.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,8 +18,10 @@ import { addDays, syncClient, todaySp } from '../domain/mercadolivre';
 import { migrate, openWarehouse, startLocalPostgres, type Warehouse } from '../domain/warehouse';
 import { freePort } from '../domain/warehouse/local-postgres';
 import { FakeMercadoLivre, type SeedSellerOptions } from '../test/fakes/mercadolivre';
+import type { LoggedRequest } from '../test/fakes/base';
 import { makeReady } from '../test/integration/nightly/helpers';
 import { lastJsonObject, type RunData } from '../test/support/n8n';
+import { clientsNotSyncedSince, cloneDatabase, differences, digestTables, FACT_TABLES, prepareNaiveWarehouse, STAGING_TABLES } from './lib/naive-warehouse';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const runtime = require('../scripts/n8n-runtime.cjs');
@@ -43,6 +48,11 @@ function sellerSeed(index: number): SeedSellerOptions {
 	return { userId, orders: 40, items: 3, days: 30, seed: userId };
 }
 
+/** Answered requests and 429s in a slice of the fake's request log. */
+function countCalls(calls: LoggedRequest[]): { requests: number; limited: number } {
+	return { requests: calls.filter((r) => r.status !== 429).length, limited: calls.filter((r) => r.status === 429).length };
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
 	return runtime.run(command, args, { env, timeoutMs: 3_600_000 });
 }
@@ -50,6 +60,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 async function main(): Promise<void> {
 	const clients = Number(arg('clients', '200'));
 	const concurrency = Number(arg('concurrency', '8'));
+	const naive = !process.argv.includes('--skip-naive');
 	const installed = n8nPaths();
 	const work = mkdtempSync(join(tmpdir(), 'viang-bench-nightly-'));
 	const pgDir = mkdtempSync(join(tmpdir(), 'viang-bench-pg-'));
@@ -74,6 +85,7 @@ async function main(): Promise<void> {
 		const from = addDays(todaySp(), -29);
 		process.stdout.write(`seeding and backfilling ${clients} clients…\n`);
 		const ids: string[] = [];
+		const plainTokens = new Map<string, string>();
 		for (let i = 0; i < clients; i++) {
 			const seed = sellerSeed(i);
 			fake.seedSeller(seed);
@@ -86,11 +98,20 @@ async function main(): Promise<void> {
 				accountId: String(seed.userId),
 			});
 			ids.push(client.id);
+			plainTokens.set(client.id, issued.access_token);
 		}
 		for (let i = 0; i < ids.length; i += 8) {
 			await Promise.all(ids.slice(i, i + 8).map((clientId) => syncClient({ warehouse: warehouse!, app: fastApp, clientId, from, mode: 'full', limiters })));
 		}
 		for (const clientId of ids) await makeReady(warehouse, clientId);
+		// The naive night starts from a copy of this warehouse (CREATE DATABASE … TEMPLATE needs it idle).
+		let naiveDbUrl = '';
+		if (naive) {
+			await warehouse.close();
+			naiveDbUrl = await cloneDatabase(pg.url, 'viang_bench', 'viang_bench_naive');
+			await prepareNaiveWarehouse(naiveDbUrl, plainTokens);
+			warehouse = openWarehouse({ databaseUrl: dbUrl, tokenKey });
+		}
 		// The day's changes: a few old orders of every seller cancelled.
 		for (const seller of fake.sellers.values()) {
 			for (const order of seller.orders.filter((o) => o.status === 'paid').slice(0, 3)) fake.mutateOrder(order.id, { status: 'cancelled' });
@@ -127,6 +148,7 @@ async function main(): Promise<void> {
 				{ id: 'mercadoLivreApp', name: 'Mercado Livre App', type: 'mercadoLivreAppApi', data: { ...APP, apiUrl: fake.url, authUrl: fake.url } },
 				{ id: 'viangWarehouse', name: 'Viang Warehouse', type: 'viangWarehouseApi', data: { transport: 'postgres', databaseUrl: dbUrl, tokenKey } },
 				{ id: 'viangWebhookSecret', name: 'Viang Webhook Secret', type: 'httpHeaderAuth', data: { name: 'x-viang-secret', value: randomBytes(12).toString('hex') } },
+				...(naive ? [{ id: 'benchNaivePg0001', name: 'Bench Naive Warehouse', type: 'postgres', data: pgCredential(naiveDbUrl) }] : []),
 			]),
 		);
 		await cli(['import:credentials', `--input=${credentials}`]);
@@ -138,6 +160,12 @@ async function main(): Promise<void> {
 		await cli(['import:workflow', `--input=${join(__dirname, '..', 'workflows', 'client-etl.json')}`]);
 		await cli(['import:workflow', `--input=${nightlyFile}`]);
 		await cli(['publish:workflow', '--id=clientEtl0000001']);
+		if (naive) {
+			// The naive workflow calls Mercado Livre's real host; here it is the fake's address.
+			const naiveFile = join(work, 'naive-nightly.json');
+			writeFileSync(naiveFile, readFileSync(join(__dirname, 'naive-nightly.json'), 'utf8').replaceAll('https://api.mercadolibre.com', fake.url));
+			await cli(['import:workflow', `--input=${naiveFile}`]);
+		}
 		server = await startServer();
 
 		// The night: 200 ms per call, 10 requests/s per application.
@@ -148,9 +176,7 @@ async function main(): Promise<void> {
 		const started = Date.now();
 		const result = await cli(['execute', '--id=nightlyEtl000001', '--rawOutput']);
 		const wall = (Date.now() - started) / 1000;
-		const calls = fake.server.requests.slice(before);
-		const requests = calls.filter((r) => r.status !== 429).length;
-		const limited = calls.filter((r) => r.status === 429).length;
+		const { requests, limited } = countCalls(fake.server.requests.slice(before));
 		const output = result.stdout;
 		if (!output.includes('{')) throw new Error(`n8n execute printed no run:\n${result.stderr.slice(-3000)}`);
 		const runData = (lastJsonObject(output) as RunData).data.resultData.runData;
@@ -167,7 +193,7 @@ async function main(): Promise<void> {
 		];
 		process.stdout.write('\n| nightly-etl, incremental night | result |\n| --- | --- |\n');
 		for (const [name, value] of rows) process.stdout.write(`| ${name} | ${value} |\n`);
-		process.stdout.write('\nNaive workflow (HTTP Request + Postgres nodes only): not built; see docs/scaling.md.\n');
+		if (naive) await runNaive({ cli, fake, bound, ours: { wall, requests, limited }, dbUrl, naiveDbUrl });
 	} finally {
 		if (server) await runtime.stopChild(server);
 		await warehouse?.close();
@@ -178,6 +204,60 @@ async function main(): Promise<void> {
 			rmSync(pgDir, { recursive: true, force: true });
 		}
 	}
+}
+
+/** n8n's Postgres credential for a postgres://user@host:port/db URL (the local server trusts loopback). */
+function pgCredential(url: string): Record<string, unknown> {
+	const u = new URL(url);
+	return { host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), ssl: 'disable' };
+}
+
+interface NaiveRun {
+	cli: (args: string[]) => Promise<{ stdout: string; stderr: string }>;
+	fake: FakeMercadoLivre;
+	bound: number;
+	ours: { wall: number; requests: number; limited: number };
+	dbUrl: string;
+	naiveDbUrl: string;
+}
+
+/** The same night by bench/naive-nightly.json, on the copy of the warehouse; then both compared. */
+async function runNaive({ cli, fake, bound, ours, dbUrl, naiveDbUrl }: NaiveRun): Promise<void> {
+	process.stdout.write('\nrunning the naive workflow (HTTP Request + Postgres nodes) in the same n8n…\n');
+	const before = fake.server.requests.length;
+	const started = Date.now();
+	let failure: string | null = null;
+	try {
+		// Its printed run data is tens of MB (every page of every client): success is read from the
+		// warehouse instead, where each client's last node moves its watermark.
+		await cli(['execute', '--id=naiveNightly0001']);
+	} catch (error) {
+		failure = (error as Error).message.split('\n')[0].slice(0, 200);
+	}
+	const behind = await clientsNotSyncedSince(naiveDbUrl, new Date(started).toISOString());
+	if (!failure && behind > 0) failure = `${behind} clients not synced`;
+	const wall = (Date.now() - started) / 1000;
+	const { requests, limited } = countCalls(fake.server.requests.slice(before));
+	const [oursFacts, naiveFacts, oursStaging, naiveStaging] = await Promise.all([
+		digestTables(dbUrl, FACT_TABLES),
+		digestTables(naiveDbUrl, FACT_TABLES),
+		digestTables(dbUrl, STAGING_TABLES),
+		digestTables(naiveDbUrl, STAGING_TABLES),
+	]);
+	const factDiff = differences(oursFacts, naiveFacts);
+	const stagingDiff = differences(oursStaging, naiveStaging);
+	const factRows = oursFacts.map((t) => `${t.table} ${t.rows}`).join(', ');
+	const rows = [
+		['naive run', failure ? `**failed**: ${failure}` : 'completed'],
+		['API requests (answered) / 429s: ours · naive', `${ours.requests} / ${ours.limited} · ${requests} / ${limited}`],
+		['wall time of `n8n execute`: ours', `${ours.wall.toFixed(1)} s = ${(ours.wall / bound).toFixed(2)}× the bound`],
+		['wall time of `n8n execute`: naive', `${wall.toFixed(1)} s = ${(wall / bound).toFixed(2)}× the bound (${(wall / (requests / RATE)).toFixed(2)}× its own requests ÷ 10/s)`],
+		['naive ÷ ours', `${(wall / ours.wall).toFixed(2)}×`],
+		['fact rows, ours vs naive', factDiff.length === 0 ? `equal (${factRows})` : `**differ**: ${factDiff.join('; ')}`],
+		['staging rows, ours vs naive', stagingDiff.length === 0 ? 'equal' : `**differ**: ${stagingDiff.join('; ')}`],
+	];
+	process.stdout.write('\n| same night, same n8n: ours vs naive | result |\n| --- | --- |\n');
+	for (const [name, value] of rows) process.stdout.write(`| ${name} | ${value} |\n`);
 }
 
 main().catch((error) => {
