@@ -29,6 +29,8 @@ const LINK_STATUS: Record<string, string> = {
 	CANCELLED: 'vínculo cancelado',
 };
 
+const WHATSAPP_STATUS: Record<string, string> = { active: 'ativa', paused: 'pausada' };
+
 const RUN_STATUS: Record<string, string> = {
 	running: '⏳ em andamento',
 	success: '✅ sucesso',
@@ -59,6 +61,10 @@ export function clientStatusIcon(status: ClientStatus | string): string {
 
 export function linkStatusLabel(status: string): string {
 	return LINK_STATUS[status] ?? status;
+}
+
+export function whatsappStatusLabel(status: string): string {
+	return WHATSAPP_STATUS[status] ?? status;
 }
 
 export function runStatusLabel(status: string): string {

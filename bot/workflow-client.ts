@@ -33,14 +33,29 @@ export type InviteResult = z.infer<typeof inviteResult>;
 
 const reprocessResult = z.object({ executionStarted: z.literal(true) });
 
-const mccResult = z.object({ status: z.string().min(1) });
+// A refusal (unknown client, invalid or already used customer id / number…) is an HTTP 400 with a
+// pt-BR `{ error }`, a failure on the way (Google, Meta) a 502: both become WorkflowError.
+const mccResult = z.object({
+	status: z.string().min(1),
+	/** invited, already_pending or already_linked (no second invitation). */
+	action: z.string().optional(),
+});
 export type MccResult = z.infer<typeof mccResult>;
 
 const whatsappResult = z.union([
-	z.object({ instanceId: z.union([z.string(), z.number()]).transform(String), status: z.string() }),
+	z.object({
+		instanceId: z.union([z.string(), z.number()]).transform(String),
+		status: z.string(),
+		phoneNumberId: z.union([z.string(), z.number()]).transform(String).optional(),
+		verifiedName: z.string().nullish(),
+		/** pt-BR notes about a number that cannot send yet. */
+		warnings: z.array(z.string()).optional(),
+	}),
 	z.object({ error: z.string().min(1) }),
 ]);
-export type WhatsAppResult = { instanceId: string; status: string } | { error: string };
+export type WhatsAppResult =
+	| { instanceId: string; status: string; phoneNumberId?: string; verifiedName?: string | null; warnings?: string[] }
+	| { error: string };
 
 export type WorkflowErrorKind = 'not_configured' | 'unreachable' | 'timeout' | 'unauthorized' | 'not_found' | 'rejected' | 'failed' | 'bad_response';
 
@@ -50,6 +65,8 @@ export class WorkflowError extends Error {
 		readonly kind: WorkflowErrorKind,
 		message: string,
 		readonly status?: number,
+		/** The workflow's own `{ error }` (or `{ message }`), when it gave one. */
+		readonly detail?: string,
 	) {
 		super(message);
 		this.name = 'WorkflowError';
@@ -65,18 +82,18 @@ export interface WorkflowClientOptions {
 	fetch?: typeof fetch;
 }
 
-/** n8n answers `{ message }` (or `{ error }`) on failures; staff see it, cut short. */
+/** n8n answers `{ message }` (or `{ error }`) on failures; staff see it, cut short (some explain what to do). */
 function remoteMessage(text: string): string | undefined {
 	try {
 		const body = JSON.parse(text) as Record<string, unknown>;
 		const nested = body.error && typeof body.error === 'object' ? (body.error as Record<string, unknown>).message : undefined;
 		const message = [body.message, body.error, nested].find((value) => typeof value === 'string' && value.trim() !== '');
-		return typeof message === 'string' ? message.trim().slice(0, 300) : undefined;
+		return typeof message === 'string' ? message.trim().slice(0, 1000) : undefined;
 	} catch {
 		// not JSON: fall through
 	}
 	const plain = text.trim();
-	return plain && plain.length <= 300 && !plain.startsWith('<') ? plain : undefined;
+	return plain && plain.length <= 1000 && !plain.startsWith('<') ? plain : undefined;
 }
 
 export class WorkflowClient {
@@ -150,6 +167,8 @@ export class WorkflowClient {
 			throw new WorkflowError('unreachable', `Não consegui falar com o n8n (workflow "${path}"). Ele está no ar? Tente de novo em instantes.`);
 		}
 		const detail = remoteMessage(response.text);
+		// Inside a sentence of ours: without its own final period.
+		const quoted = detail?.replace(/[.\s]+$/, '');
 		if (response.status === 401 || response.status === 403) {
 			throw new WorkflowError(
 				'unauthorized',
@@ -165,13 +184,14 @@ export class WorkflowClient {
 			);
 		}
 		if (response.status >= 400 && response.status < 500) {
-			throw new WorkflowError('rejected', `O n8n recusou o pedido${detail ? `: ${detail}` : ` (HTTP ${response.status})`}.`, response.status);
+			throw new WorkflowError('rejected', `O n8n recusou o pedido${quoted ? `: ${quoted}` : ` (HTTP ${response.status})`}.`, response.status, detail);
 		}
 		if (response.status >= 500) {
 			throw new WorkflowError(
 				'failed',
-				`O workflow "${path}" falhou no n8n (HTTP ${response.status})${detail ? `: ${detail}` : ''}. Veja a execução no n8n.`,
+				`O workflow "${path}" falhou no n8n (HTTP ${response.status})${quoted ? `: ${quoted}` : ''}. Veja a execução no n8n.`,
 				response.status,
+				detail,
 			);
 		}
 		let json: unknown;

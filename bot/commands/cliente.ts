@@ -15,6 +15,7 @@ import {
 	providerLabel,
 	runStatusLabel,
 	sourceLabel,
+	whatsappStatusLabel,
 } from '../format';
 import { usage } from '../messages';
 import type { BotServices } from '../services';
@@ -53,8 +54,6 @@ function googleAdsLine(overview: ClientOverview): string {
 	return `Google Ads: ${customer ? formatCustomerId(customer) : '—'} — ${linkStatusLabel(status)} (desde ${formatDateTime(pick(link, ['updated_at']))})`;
 }
 
-const WHATSAPP_STATUS: Record<string, string> = { active: 'ativa', paused: 'pausada' };
-
 function whatsappLine(overview: ClientOverview): string {
 	const instance = overview.whatsapp;
 	if (!instance) return 'WhatsApp: nenhuma instância (use /whatsapp).';
@@ -62,7 +61,7 @@ function whatsappLine(overview: ClientOverview): string {
 	const status = pick(instance, ['status']);
 	const numberId = pick(instance, ['phone_number_id']);
 	const shown = phone ? formatPhone(/^\d+$/.test(phone) ? `+${phone}` : phone) : 'número não informado';
-	return `WhatsApp: ${shown}${status ? ` — ${WHATSAPP_STATUS[status] ?? status}` : ''}${numberId ? ` (phone number id ${numberId})` : ''}`;
+	return `WhatsApp: ${shown}${status ? ` — ${whatsappStatusLabel(status)}` : ''}${numberId ? ` (phone number id ${numberId})` : ''}`;
 }
 
 export function problems(client: Client, credentials: CredentialSummary[], overview: ClientOverview, now = new Date()): string[] {

@@ -6,6 +6,12 @@ import { formatCustomerId, linkStatusLabel } from '../format';
 import { usage } from '../messages';
 import { requestedBy, type BotServices } from '../services';
 import { checkCustomerId } from '../wizard/validation';
+import { WorkflowError } from '../workflow-client';
+
+const ALREADY: Record<string, string> = {
+	already_pending: 'o convite já estava pendente; nenhum convite novo foi enviado.',
+	already_linked: 'a conta já estava vinculada; nenhum convite foi enviado.',
+};
 
 export function register(composer: Composer<Context>, services: BotServices): void {
 	composer.command('mcc', async (ctx) => {
@@ -19,9 +25,22 @@ export function register(composer: Composer<Context>, services: BotServices): vo
 			await ctx.reply(found.error);
 			return;
 		}
-		const result = await services.workflows.mccInvite(found.client.id, found.value, requestedBy(ctx));
+		const account = `Google Ads ${formatCustomerId(found.value)} de "${found.client.name}"`;
+		let result;
+		try {
+			result = await services.workflows.mccInvite(found.client.id, found.value, requestedBy(ctx));
+		} catch (error) {
+			// The workflow refused the request (its pt-BR `{ error }`): nothing was changed.
+			if (error instanceof WorkflowError && error.kind === 'rejected' && error.detail) {
+				await ctx.reply(`❌ ${account}: ${error.detail}`);
+				return;
+			}
+			throw error;
+		}
+		const already = result.action ? ALREADY[result.action] : undefined;
 		await ctx.reply(
-			`📈 Google Ads ${formatCustomerId(found.value)} de "${found.client.name}": ${linkStatusLabel(result.status)}.` +
+			`📈 ${account}: ${linkStatusLabel(result.status)}.` +
+				(already ? `\nObs.: ${already}` : '') +
 				(result.status === 'PENDING' ? '\nO cliente precisa aceitar o convite no Google Ads; eu aviso aqui quando mudar.' : ''),
 		);
 	});

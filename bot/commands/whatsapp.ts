@@ -2,10 +2,11 @@
 // whatsapp-instance workflow.
 import type { Composer, Context } from 'grammy';
 import { findClientAndValue } from '../client-lookup';
-import { formatPhone } from '../format';
+import { formatPhone, whatsappStatusLabel } from '../format';
 import { usage } from '../messages';
 import { requestedBy, type BotServices } from '../services';
 import { checkPhone } from '../wizard/validation';
+import { WorkflowError } from '../workflow-client';
 
 export function register(composer: Composer<Context>, services: BotServices): void {
 	composer.command('whatsapp', async (ctx) => {
@@ -19,13 +20,28 @@ export function register(composer: Composer<Context>, services: BotServices): vo
 			await ctx.reply(found.error);
 			return;
 		}
-		const result = await services.workflows.whatsappInstance(found.client.id, found.value, requestedBy(ctx));
+		const failed = `❌ O n8n não conseguiu criar a instância de WhatsApp de "${found.client.name}"`;
+		let result;
+		try {
+			result = await services.workflows.whatsappInstance(found.client.id, found.value, requestedBy(ctx));
+		} catch (error) {
+			// The workflow refused the request (its pt-BR `{ error }`): nothing was created.
+			if (error instanceof WorkflowError && error.kind === 'rejected' && error.detail) {
+				await ctx.reply(`${failed}: ${error.detail}`);
+				return;
+			}
+			throw error;
+		}
 		if ('error' in result) {
-			await ctx.reply(`❌ O n8n não conseguiu criar a instância de WhatsApp de "${found.client.name}": ${result.error.slice(0, 300)}`);
+			await ctx.reply(`${failed}: ${result.error.slice(0, 1000)}`);
 			return;
 		}
-		await ctx.reply(
-			`📱 Instância de WhatsApp de "${found.client.name}" (${formatPhone(found.value)}): ${result.status}.\nID da instância: ${result.instanceId}`,
-		);
+		const lines = [
+			`📱 Instância de WhatsApp de "${found.client.name}" (${formatPhone(found.value)}): ${whatsappStatusLabel(result.status)}.`,
+			`ID da instância: ${result.instanceId}`,
+		];
+		if (result.phoneNumberId) lines.push(`Phone number id (Meta): ${result.phoneNumberId}`);
+		for (const warning of result.warnings ?? []) lines.push(`⚠️ ${warning}`);
+		await ctx.reply(lines.join('\n'));
 	});
 }

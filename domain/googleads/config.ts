@@ -35,7 +35,11 @@ export function validateGoogleAdsConfig(input: GoogleAdsConfigInput): GoogleAdsC
 	];
 	const missing = required.filter(([key]) => !text(input[key])).map(([, label]) => label);
 	if (missing.length > 0) {
-		throw new GoogleAdsInputError('invalid_config', `Google Ads configuration is missing: ${missing.join(', ')}`);
+		throw new GoogleAdsInputError(
+			'invalid_config',
+			`Google Ads configuration is missing: ${missing.join(', ')}`,
+			`A credencial Google Ads MCC do n8n está incompleta (falta: ${missing.join(', ')}). Avise quem cuida da plataforma.`,
+		);
 	}
 	const apiVersion = text(input.apiVersion) || DEFAULT_API_VERSION;
 	if (!/^v[0-9]{1,3}$/.test(apiVersion)) {

@@ -11,15 +11,23 @@ const DASHED = /^[0-9]{3}-[0-9]{3}-[0-9]{4}$/;
 export function parseCustomerId(input: unknown, options: { managerCustomerId?: string; field?: string } = {}): string {
 	const field = options.field ?? 'Customer ID';
 	const text = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
-	if (!text) throw new GoogleAdsInputError('invalid_customer_id', `${field} is empty: use 1234567890 or 123-456-7890`);
+	if (!text) {
+		throw new GoogleAdsInputError(
+			'invalid_customer_id',
+			`${field} is empty: use 1234567890 or 123-456-7890`,
+			'Falta o customer id do Google Ads: envie no formato 123-456-7890.',
+		);
+	}
 	if (!DIGITS.test(text) && !DASHED.test(text)) {
 		const digits = text.replace(/[^0-9]/g, '');
 		const why = /[^0-9\s-]/.test(text)
 			? 'it may contain only digits and dashes'
 			: `it has ${digits.length} digits, a Google Ads customer id has 10`;
+		const porque = /[^0-9\s-]/.test(text) ? 'use só números e hífens' : `ele tem ${digits.length} dígito(s) e precisa ter 10`;
 		throw new GoogleAdsInputError(
 			'invalid_customer_id',
 			`${field} "${text.slice(0, 40)}" is not valid: ${why} (use 1234567890 or 123-456-7890)`,
+			`Customer id do Google Ads inválido ("${text.slice(0, 40)}"): ${porque}. Envie no formato 123-456-7890.`,
 		);
 	}
 	const id = text.replace(/-/g, '');
@@ -27,6 +35,7 @@ export function parseCustomerId(input: unknown, options: { managerCustomerId?: s
 		throw new GoogleAdsInputError(
 			'manager_customer_id',
 			`${formatCustomerId(id)} is the manager account (MCC) itself: invite the client's own Google Ads account`,
+			`${formatCustomerId(id)} é a própria conta MCC da Viang: envie o customer id da conta Google Ads do cliente.`,
 		);
 	}
 	return id;

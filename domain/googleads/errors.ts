@@ -1,5 +1,6 @@
 // Errors of the Google Ads MCC feature. Messages are English (n8n, CLI); each carries a stable
-// `code` so the Telegram bot can show its own pt-BR text. Never a token in any of them.
+// `code`, and input errors a pt-BR `staffMessage` for what staff read (bot, webhook answers; see
+// staff-messages.ts). Never a token in any of them.
 import { ApiError, type ProviderErrorInfo } from '../http';
 import { UserInputError } from '../validation/errors';
 
@@ -16,11 +17,14 @@ export type GoogleAdsInputCode =
 /** What a person typed or chose is wrong: nothing was sent, nothing was written (CLI exit 2). */
 export class GoogleAdsInputError extends UserInputError {
 	readonly code: GoogleAdsInputCode;
+	/** The same problem in pt-BR, for staff (the Telegram bot, the mcc-invite webhook's answer). */
+	readonly staffMessage: string;
 
-	constructor(code: GoogleAdsInputCode, message: string) {
+	constructor(code: GoogleAdsInputCode, message: string, staffMessage?: string) {
 		super(message);
 		this.name = 'GoogleAdsInputError';
 		this.code = code;
+		this.staffMessage = staffMessage ?? message;
 	}
 }
 

@@ -19,6 +19,7 @@ export {
 } from './errors';
 export type { GoogleAdsErrorBody, GoogleAdsFailureEntry, GoogleAdsInputCode } from './errors';
 export { GoogleAdsLinkService } from './link-service';
+export { googleAdsStaffFailure } from './staff-messages';
 export type { ClientLookup, LinkAction, LinkResult, LinkServiceDeps, SyncResult, Transition } from './link-service';
 export { GoogleAdsLinksRepository } from './links-repository';
 export type { HistoryRow, OperationRecord, RecordedChange, StoredLink } from './links-repository';

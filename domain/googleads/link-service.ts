@@ -77,6 +77,11 @@ export class GoogleAdsLinkService {
 		this.actor = deps.actor.trim() || 'unknown';
 	}
 
+	/** The same service acting for someone else (history rows name them), e.g. `n8n (telegram:42)`. */
+	actingAs(actor: string): GoogleAdsLinkService {
+		return new GoogleAdsLinkService({ api: this.api, links: this.links, clients: this.clients, actor });
+	}
+
 	/** Invites the account; an account already pending or linked is reported, not invited twice. */
 	async invite(clientReference: string, customerIdInput: unknown): Promise<LinkResult> {
 		const customerId = parseCustomerId(customerIdInput, { managerCustomerId: this.api.managerCustomerId });
@@ -87,6 +92,9 @@ export class GoogleAdsLinkService {
 				'account_in_use',
 				`Client "${client.name}" already has Google Ads account ${formatCustomerId(stored.customerId)} (${stored.status}): ` +
 					'withdraw the invitation or unlink it first',
+				`O cliente "${client.name}" já tem a conta Google Ads ${formatCustomerId(stored.customerId)} ` +
+					`${stored.status === 'PENDING' ? 'com convite pendente' : 'vinculada ao MCC'}: ` +
+					'retire o convite ou desvincule essa conta antes de convidar outra. Nada foi alterado.',
 			);
 		}
 		const known = stored && stored.customerId === customerId ? stored : null;
@@ -218,16 +226,22 @@ export class GoogleAdsLinkService {
 		const client = await this.resolveClient(clientReference);
 		const stored = await this.links.get(client.id);
 		if (!stored) {
-			throw new GoogleAdsInputError('no_account_on_file', `Client "${client.name}" has no Google Ads account on file`);
+			throw new GoogleAdsInputError(
+				'no_account_on_file',
+				`Client "${client.name}" has no Google Ads account on file`,
+				`O cliente "${client.name}" não tem conta Google Ads cadastrada.`,
+			);
 		}
 		const live = await this.api.latestLink(stored.customerId);
 		const observed = await this.observe(stored, live);
 		const current = observed?.toStatus ?? stored.status;
 		if (!live || live.status !== required) {
 			const what = required === 'PENDING' ? 'has no pending invitation' : 'is not linked';
+			const oQue = required === 'PENDING' ? 'não tem convite pendente' : 'não está vinculada ao MCC';
 			throw new GoogleAdsInputError(
 				required === 'PENDING' ? 'not_pending' : 'not_linked',
 				`Google Ads account ${formatCustomerId(stored.customerId)} of client "${client.name}" ${what} (status ${current})`,
+				`A conta Google Ads ${formatCustomerId(stored.customerId)} do cliente "${client.name}" ${oQue} (status ${current}).`,
 			);
 		}
 		try {
@@ -328,9 +342,15 @@ export class GoogleAdsLinkService {
 
 	private async resolveClient(reference: string): Promise<{ id: string; name: string }> {
 		const ref = typeof reference === 'string' ? reference.trim() : '';
-		if (!ref) throw new GoogleAdsInputError('client_not_found', 'Client ID is empty');
+		if (!ref) throw new GoogleAdsInputError('client_not_found', 'Client ID is empty', 'Falta o cliente (nome ou id).');
 		const client = await this.clients.findByIdOrName(ref);
-		if (!client) throw new GoogleAdsInputError('client_not_found', `Client "${ref.slice(0, 100)}" not found in the warehouse`);
+		if (!client) {
+			throw new GoogleAdsInputError(
+				'client_not_found',
+				`Client "${ref.slice(0, 100)}" not found in the warehouse`,
+				`Cliente não encontrado: "${ref.slice(0, 100)}". Nada foi enviado ao Google Ads.`,
+			);
+		}
 		return { id: client.id, name: client.name };
 	}
 

@@ -2,6 +2,7 @@
 // (supabase/migrations/20260310000000_google_ads_links.sql), so pg and Supabase share the rules.
 import { toDate, toStringOrNull } from '../warehouse/row-values';
 import { WarehouseError, type WarehouseTransport } from '../warehouse/transport';
+import { formatCustomerId } from './customer-id';
 import { GoogleAdsInputError } from './errors';
 import type { LinkStatus } from './status';
 
@@ -129,7 +130,13 @@ export class GoogleAdsLinksRepository {
 			return changeFromRow(rows[0]);
 		} catch (error) {
 			if (error instanceof WarehouseError && error.code === 'VW001') {
-				throw new GoogleAdsInputError('account_in_use', `Cannot record the Google Ads link: ${error.message}`);
+				throw new GoogleAdsInputError(
+					'account_in_use',
+					`Cannot record the Google Ads link: ${error.message}`,
+					/another client/.test(error.message)
+						? `A conta Google Ads ${formatCustomerId(record.customerId)} já está com convite pendente ou vinculada a outro cliente. Nada foi alterado.`
+						: `O cliente ainda tem outra conta Google Ads com convite pendente ou vinculada: retire o convite ou desvincule essa conta antes. Nada foi alterado.`,
+				);
 			}
 			throw error;
 		}

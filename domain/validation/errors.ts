@@ -18,3 +18,13 @@ export class ValidationError extends UserInputError {
 		this.field = field;
 	}
 }
+
+/**
+ * A failed action as staff should read it: the pt-BR message, whether it was their input (webhooks
+ * answer 4xx and nothing was changed) or a failure elsewhere (5xx), and a stable code when known.
+ */
+export interface StaffFailure {
+	message: string;
+	userError: boolean;
+	code?: string;
+}

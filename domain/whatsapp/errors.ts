@@ -1,7 +1,7 @@
 // Errors of the WhatsApp domain. Staff read the UserInputError ones (pt-BR); Graph API failures
 // arrive as ApiError (domain/http) carrying Meta's numeric code as `code`.
 import { isApiError } from '../http/api-error';
-import { UserInputError } from '../validation/errors';
+import { UserInputError, type StaffFailure } from '../validation/errors';
 
 /** Meta error codes the sender acts on. */
 export const GRAPH_CODES = {
@@ -88,4 +88,35 @@ export class NoWabaConfiguredError extends UserInputError {
 		super('A credencial WhatsApp Cloud não tem nenhum WhatsApp Business Account ID: preencha o campo WABA IDs.');
 		this.name = 'NoWabaConfiguredError';
 	}
+}
+
+/** Neither a phone number (8 to 15 digits, with or without "+55") nor a Meta phone number id. */
+export class InvalidPhoneNumberError extends UserInputError {
+	constructor(phone: string) {
+		super(
+			`Número de WhatsApp inválido: "${phone.slice(0, 40)}". Envie com DDD (ex.: +55 11 98765-4321) ou o phone number id da Meta.`,
+		);
+		this.name = 'InvalidPhoneNumberError';
+	}
+}
+
+/** What staff read when a WhatsApp action fails (the bot's /whatsapp through whatsapp-instance). */
+export function whatsAppStaffFailure(error: unknown, ...secrets: string[]): StaffFailure {
+	if (error instanceof UserInputError) return { message: error.message, userError: true, code: error.name };
+	if (isApiError(error)) {
+		if (error.code === GRAPH_CODES.invalidToken) {
+			return {
+				message: 'A Meta recusou o token de acesso do app da Viang: atualize a credencial WhatsApp Cloud no n8n.',
+				userError: false,
+				code: error.code,
+			};
+		}
+		if (error.kind === 'timeout' || error.kind === 'network') {
+			return { message: 'Não consegui falar com a Meta (WhatsApp). Tente de novo em instantes.', userError: false, code: error.kind };
+		}
+		const detail = error.providerMessage ? `: ${redactMetaTokens(error.providerMessage, ...secrets)}` : ` (HTTP ${error.status ?? '?'})`;
+		return { message: `A Meta (WhatsApp) recusou o pedido${detail}`, userError: false, code: error.code ?? error.kind };
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return { message: `Erro inesperado no WhatsApp: ${redactMetaTokens(message, ...secrets)}`, userError: false };
 }

@@ -3,7 +3,7 @@
 // the client's instance with the default rules. A number that is not there yet gets a message
 // saying what the client must do.
 import { phoneDigits } from './config';
-import { NoWabaConfiguredError, NumberNotInAppError } from './errors';
+import { InvalidPhoneNumberError, NoWabaConfiguredError, NumberNotInAppError } from './errors';
 import type { PhoneNumber, WhatsAppCloudClient } from './graph-client';
 import { DEFAULT_RULES_INPUT, parseRules } from './rules';
 import type { Instance, WhatsAppStore } from './store';
@@ -21,9 +21,15 @@ export async function findPhoneNumber(
 	wabaIds: string[],
 	phone: string,
 ): Promise<PhoneNumber> {
+	// Checked before any call: a typo is told apart from a number the client has not added yet.
+	const typed = String(phone ?? '').trim();
+	const digits = phoneDigits(typed);
+	const e164 = typed.startsWith('+');
+	if (!/^\+?[\d\s().-]+$/.test(typed) || digits.length === 0 || digits.length > 20 || (e164 && !/^\d{8,15}$/.test(digits))) {
+		throw new InvalidPhoneNumberError(typed);
+	}
 	if (wabaIds.length === 0) throw new NoWabaConfiguredError();
 	const wanted = candidates(phone);
-	if (wanted[0] === '') throw new NumberNotInAppError(String(phone), wabaIds, []);
 	const numbers = await client.listAllPhoneNumbers(wabaIds);
 	const found = numbers.find((n) => wanted.includes(phoneDigits(n.display_phone_number)) || n.id === wanted[0]);
 	if (!found) throw new NumberNotInAppError(String(phone).trim(), wabaIds, numbers.map((n) => n.display_phone_number));

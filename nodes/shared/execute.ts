@@ -36,10 +36,30 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
+export interface PerItemOptions {
+	/**
+	 * With "continue (using error output)", also tell staff what went wrong: the failed item becomes
+	 * `{ error, message: <pt-BR>, details: { userError, code } }` (n8n routes exactly these keys to
+	 * the error output), so a workflow can answer a webhook with 4xx or 5xx and a clear message.
+	 */
+	staffFailure?: (error: unknown) => { message: string; userError: boolean; code?: string };
+}
+
+function failedItem(error: unknown, options: PerItemOptions): IDataObject {
+	const json: IDataObject = { error: error instanceof Error ? error.message : String(error) };
+	if (options.staffFailure) {
+		const failure = options.staffFailure(error);
+		json.message = failure.message;
+		json.details = { userError: failure.userError, code: failure.code ?? null };
+	}
+	return json;
+}
+
 /** Runs `handler` for every input item and pairs each output with the item it came from. */
 export async function executePerItem(
 	ctx: IExecuteFunctions,
 	handler: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	options: PerItemOptions = {},
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
 	const output: INodeExecutionData[] = [];
@@ -53,12 +73,21 @@ export async function executePerItem(
 			);
 		} catch (error) {
 			if (ctx.continueOnFail()) {
-				const message = error instanceof Error ? error.message : String(error);
-				output.push({ json: { error: message }, pairedItem: { item: itemIndex } });
+				output.push({ json: failedItem(error, options), pairedItem: { item: itemIndex } });
 				continue;
 			}
 			throw toNodeError(ctx.getNode(), error, itemIndex);
 		}
 	}
 	return output;
+}
+
+/**
+ * A failure before the per-item loop (a credential that cannot be used): with "continue", every
+ * input item becomes a failed item as executePerItem makes them (n8n would otherwise pass the input
+ * items on as if they had succeeded); without it, the node fails.
+ */
+export function failEveryItem(ctx: IExecuteFunctions, error: unknown, options: PerItemOptions = {}): INodeExecutionData[] {
+	if (!ctx.continueOnFail()) throw toNodeError(ctx.getNode(), error, 0);
+	return ctx.getInputData().map((_item, itemIndex) => ({ json: failedItem(error, options), pairedItem: { item: itemIndex } }));
 }

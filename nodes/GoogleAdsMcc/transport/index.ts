@@ -29,33 +29,20 @@ export async function withLinkService<T>(
 	ctx: IExecuteFunctions,
 	work: (service: GoogleAdsLinkService) => Promise<T>,
 ): Promise<T> {
-	return withLinkServices(ctx, (serviceFor) => work(serviceFor('n8n')));
-}
-
-/**
- * Runs `work` with a factory of link services, one per actor (the history records who asked,
- * e.g. the staff member behind a bot request); they share one API client and its access token.
- */
-export async function withLinkServices<T>(
-	ctx: IExecuteFunctions,
-	work: (serviceFor: (actor: string) => GoogleAdsLinkService) => Promise<T>,
-): Promise<T> {
 	let config: GoogleAdsConfig;
 	try {
 		config = configFromCredentials(await ctx.getCredentials('googleAdsMccApi'));
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error));
 	}
-	const api = new GoogleAdsClient(config);
 	return withWarehouse(ctx, (warehouse) =>
 		work(
-			(actor) =>
-				new GoogleAdsLinkService({
-					api,
-					links: new GoogleAdsLinksRepository(warehouse.transport),
-					clients: warehouse.clients,
-					actor,
-				}),
+			new GoogleAdsLinkService({
+				api: new GoogleAdsClient(config),
+				links: new GoogleAdsLinksRepository(warehouse.transport),
+				clients: warehouse.clients,
+				actor: 'n8n',
+			}),
 		),
 	);
 }

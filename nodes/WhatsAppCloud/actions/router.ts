@@ -1,4 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { failEveryItem, type PerItemOptions } from '../../shared/execute';
 import { withWarehouse } from '../../shared/warehouse';
 import { appFromCredentials, WhatsAppContext } from '../transport';
 import * as instance from './instance/Instance.resource';
@@ -7,7 +8,11 @@ import type { WhatsAppCloudType } from './node.type';
 import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 import * as template from './template/Template.resource';
 
-type Operation = { execute: (this: IExecuteFunctions, wa: WhatsAppContext) => Promise<INodeExecutionData[]> };
+type Operation = {
+	execute: (this: IExecuteFunctions, wa: WhatsAppContext) => Promise<INodeExecutionData[]>;
+	/** How failed items tell staff what went wrong (operations staff start from the bot). */
+	perItemOptions?: PerItemOptions;
+};
 
 const resources: Record<string, Record<string, Operation>> = {
 	instance: {
@@ -36,7 +41,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!handler) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, { itemIndex: 0 });
 	}
-	const app = appFromCredentials(await this.getCredentials('whatsAppCloudApi'));
-	const output = await withWarehouse(this, (warehouse) => handler.execute.call(this, new WhatsAppContext(app, warehouse)));
-	return [output];
+	try {
+		const app = appFromCredentials(await this.getCredentials('whatsAppCloudApi'));
+		const output = await withWarehouse(this, (warehouse) => handler.execute.call(this, new WhatsAppContext(app, warehouse)));
+		return [output];
+	} catch (error) {
+		return [failEveryItem(this, error, handler.perItemOptions)];
+	}
 }

@@ -160,6 +160,19 @@ test('/mcc validates the customer id and calls the mcc-invite workflow', async (
 	);
 	expect((await h.say(STAFF, '/mcc Loja da Maria 9999999999')).text).toMatch(/própria conta MCC/);
 	expect(h.n8n.calls('mcc-invite')).toHaveLength(3);
+
+	// An account already invited: no second invitation, and staff are told so.
+	h.n8n.on('mcc-invite', () => ({ body: { status: 'PENDING', action: 'already_pending' } }));
+	expect((await h.say(STAFF, '/mcc Loja da Maria 123-456-7890')).text).toBe(
+		'📈 Google Ads 123-456-7890 de "Loja da Maria": convite pendente (aguardando o cliente aceitar).\n' +
+			'Obs.: o convite já estava pendente; nenhum convite novo foi enviado.\n' +
+			'O cliente precisa aceitar o convite no Google Ads; eu aviso aqui quando mudar.',
+	);
+	// The workflow's refusal (HTTP 400, pt-BR { error }) is shown as it is.
+	h.n8n.on('mcc-invite', () => ({ status: 400, body: { error: 'O cliente "Loja da Maria" já tem a conta Google Ads 111-222-3333 com convite pendente.' } }));
+	expect((await h.say(STAFF, '/mcc Loja da Maria 123-456-7890')).text).toBe(
+		'❌ Google Ads 123-456-7890 de "Loja da Maria": O cliente "Loja da Maria" já tem a conta Google Ads 111-222-3333 com convite pendente.',
+	);
 });
 
 test('/whatsapp validates the number and calls the whatsapp-instance workflow; its { error } is shown', async () => {
@@ -180,6 +193,21 @@ test('/whatsapp validates the number and calls the whatsapp-instance workflow; i
 	);
 	expect((await h.say(STAFF, '/whatsapp Loja da Maria 12345')).text).toMatch(/^Número inválido: "12345" tem 5 dígitos/);
 	expect(h.n8n.calls('whatsapp-instance')).toHaveLength(3);
+
+	// What the shipped workflow answers: the instance with Meta's phone number id and any warning…
+	h.n8n.on('whatsapp-instance', () => ({
+		body: { instanceId: 'b1c2', status: 'active', phoneNumberId: '109876543210', warnings: ['O número ainda não foi verificado (código: NOT_VERIFIED).'] },
+	}));
+	expect((await h.say(STAFF, '/whatsapp Loja 2 11 91234-5678')).text).toBe(
+		'📱 Instância de WhatsApp de "Loja 2" (+55 11 91234-5678): ativa.\nID da instância: b1c2\n' +
+			'Phone number id (Meta): 109876543210\n⚠️ O número ainda não foi verificado (código: NOT_VERIFIED).',
+	);
+	// …or a refusal (HTTP 400) with a pt-BR explanation longer than a line, shown whole.
+	const long = `O número +55 11 91234-5678 ainda não foi adicionado ao app Meta da Viang. ${'Passo a passo. '.repeat(30)}Fim.`;
+	h.n8n.on('whatsapp-instance', () => ({ status: 400, body: { error: long } }));
+	expect((await h.say(STAFF, '/whatsapp Loja 2 11 91234-5678')).text).toBe(
+		`❌ O n8n não conseguiu criar a instância de WhatsApp de "Loja 2": ${long}`,
+	);
 });
 
 test('/painel answers that dashboards are not configured yet (after finding the client)', async () => {
@@ -194,9 +222,11 @@ test('n8n errors become clear pt-BR messages', async () => {
 	expect((await h.say(STAFF, '/reprocessar Loja da Maria 01/03/2026')).text).toBe(
 		'❌ O workflow "reprocess" não está ativo no n8n (HTTP 404). Ative-o no n8n e tente de novo.',
 	);
-	h.n8n.on('mcc-invite', () => ({ status: 400, body: { message: 'customerId já vinculado a outro cliente' } }));
+	h.n8n.on('reprocess', () => ({ status: 400, body: { message: 'dataInicio no futuro' } }));
+	expect((await h.say(STAFF, '/reprocessar Loja da Maria 01/03/2026')).text).toBe('❌ O n8n recusou o pedido: dataInicio no futuro.');
+	h.n8n.on('mcc-invite', () => ({ status: 502, body: { error: 'O Google Ads recusou o pedido: a cota acabou.' } }));
 	expect((await h.say(STAFF, '/mcc Loja da Maria 123-456-7890')).text).toBe(
-		'❌ O n8n recusou o pedido: customerId já vinculado a outro cliente.',
+		'❌ O workflow "mcc-invite" falhou no n8n (HTTP 502): O Google Ads recusou o pedido: a cota acabou. Veja a execução no n8n.',
 	);
 	h.n8n.on('onboarding-invite', () => ({ body: { unexpected: true } }));
 	expect((await h.say(STAFF, '/convite Loja da Maria')).text).toBe(

@@ -68,7 +68,15 @@ describe('Google Ads MCC node', () => {
 		);
 		expect(out).toEqual([
 			{ json: expect.objectContaining({ clientName: 'Acme', customerId: '123-456-7890', status: 'PENDING', action: 'invited' }), pairedItem: { item: 0 } },
-			{ json: { error: expect.stringMatching(/Customer ID "123456789" is not valid/) }, pairedItem: { item: 1 } },
+			{
+				// English for n8n, pt-BR for staff (the mcc-invite webhook answers 400 with it).
+				json: {
+					error: expect.stringMatching(/Customer ID "123456789" is not valid/),
+					message: 'Customer id do Google Ads inválido ("123456789"): ele tem 9 dígito(s) e precisa ter 10. Envie no formato 123-456-7890.',
+					details: { userError: true, code: 'invalid_customer_id' },
+				},
+				pairedItem: { item: 1 },
+			},
 		]);
 		expect(JSON.stringify(out)).not.toContain(h.fake.refreshToken);
 	});

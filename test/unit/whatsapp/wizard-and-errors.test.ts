@@ -2,11 +2,13 @@ import {
 	appFromRecord,
 	describeGraphError,
 	findPhoneNumber,
+	InvalidPhoneNumberError,
 	NoWabaConfiguredError,
 	NumberNotInAppError,
 	parseWabaIds,
 	readinessWarnings,
 	redactMetaTokens,
+	whatsAppStaffFailure,
 	type PhoneNumber,
 } from '../../../domain/whatsapp';
 
@@ -69,5 +71,23 @@ describe('Graph errors', () => {
 		const described = describeGraphError({ error: { message: `Malformed access token ${token}`, code: 190 } });
 		expect(described.message).toBe('Malformed access token EAA***');
 		expect(redactMetaTokens('secret is s3cr3t-value', 's3cr3t-value')).toBe('secret is ***');
+	});
+});
+
+describe('what staff read', () => {
+	it('tells a typo apart from a number not in the app, before any call', async () => {
+		const never = { listAllPhoneNumbers: async () => Promise.reject(new Error('must not be called')) };
+		for (const typed of ['abc', '+55 11 987', '', '11 9876-ABCD']) {
+			const error = await findPhoneNumber(never, ['111'], typed).catch((e) => e);
+			expect(error).toBeInstanceOf(InvalidPhoneNumberError);
+			expect(error.message).toMatch(/^Número de WhatsApp inválido/);
+		}
+	});
+
+	it('marks input problems as such, and never repeats a token', () => {
+		expect(whatsAppStaffFailure(new InvalidPhoneNumberError('abc'))).toMatchObject({ userError: true });
+		const failure = whatsAppStaffFailure(new Error('boom EAABsecretsecretsecret'), 'EAABsecretsecretsecret');
+		expect(failure).toMatchObject({ userError: false });
+		expect(failure.message).not.toContain('EAABsecret');
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { createInstanceForNumber } from '../../../../domain/whatsapp';
-import { executePerItem } from '../../../shared/execute';
+import { createInstanceForNumber, whatsAppStaffFailure } from '../../../../domain/whatsapp';
+import { executePerItem, type PerItemOptions } from '../../../shared/execute';
 import { updateDisplayOptions } from '../../../shared/utilities';
 import type { WhatsAppContext } from '../../transport';
 
@@ -35,6 +35,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['instance'], operation: ['create'] } }, properties);
 
+// Failed items also carry a pt-BR message and whether it was the input (see executePerItem).
+export const perItemOptions: PerItemOptions = { staffFailure: (error) => whatsAppStaffFailure(error) };
+
 export async function execute(this: IExecuteFunctions, wa: WhatsAppContext): Promise<INodeExecutionData[]> {
 	return executePerItem(this, async (i) => {
 		const client = await wa.warehouse.clients.require(String(this.getNodeParameter('client', i)).trim());
@@ -48,5 +51,5 @@ export async function execute(this: IExecuteFunctions, wa: WhatsAppContext): Pro
 			rules: rules === '' || rules === undefined ? undefined : rules,
 		});
 		return { ...result.instance, warnings: result.warnings, phoneNumber: result.phoneNumber } as unknown as IDataObject;
-	});
+	}, perItemOptions);
 }
