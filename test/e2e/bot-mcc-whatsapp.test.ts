@@ -243,15 +243,27 @@ describe('/mcc and /whatsapp through the real mcc-invite and whatsapp-instance w
 	});
 
 	it("shows every call in n8n's executions, and no token in them nor in any answer", async () => {
-		const sqlite = new DatabaseSync(join(n8n.userFolder, '.n8n', 'database.sqlite'), { readOnly: true });
-		const executions = sqlite
-			.prepare('select e."workflowId" as workflow, e.status as status, d.data as data from execution_entity e join execution_data d on d."executionId" = e.id')
-			.all() as Array<{ workflow: string; status: string; data: string }>;
-		sqlite.close();
-		const count = (workflow: string) => executions.filter((e) => e.workflow === workflow && e.status === 'success').length;
+		const readExecutions = () => {
+			const sqlite = new DatabaseSync(join(n8n.userFolder, '.n8n', 'database.sqlite'), { readOnly: true });
+			try {
+				return sqlite
+					.prepare('select e."workflowId" as workflow, e.status as status, d.data as data from execution_entity e join execution_data d on d."executionId" = e.id')
+					.all() as Array<{ workflow: string; status: string; data: string }>;
+			} finally {
+				sqlite.close();
+			}
+		};
+		const count = (list: Array<{ workflow: string; status: string }>, workflow: string) =>
+			list.filter((e) => e.workflow === workflow && e.status === 'success').length;
+		// n8n saves an execution just after the webhook has answered: wait for the last ones.
+		let executions = readExecutions();
+		for (let waited = 0; waited < 15_000 && (count(executions, MCC.id) < 6 || count(executions, WHATSAPP.id) < 5); waited += 250) {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			executions = readExecutions();
+		}
 		// mcc-invite: 4 from the bot + 2 webhook calls; whatsapp-instance: 3 + 2.
-		expect(count(MCC.id)).toBe(6);
-		expect(count(WHATSAPP.id)).toBe(5);
+		expect(count(executions, MCC.id)).toBe(6);
+		expect(count(executions, WHATSAPP.id)).toBe(5);
 		const everything = [...executions.map((e) => e.data), ...answers].join('\n');
 		for (const secret of [meta.accessToken, meta.appSecret, google.developerToken, google.clientSecret, google.refreshToken]) {
 			expect(everything).not.toContain(secret);
