@@ -8,12 +8,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Page } from 'playwright-core';
-import { Client as PgClient } from 'pg';
 import { pendingStaffNotifications } from '../../domain/notifications/staff-notifications';
 import { migrate, openWarehouse, type Warehouse } from '../../domain/warehouse';
 import { FakeBling } from '../fakes/bling';
 import { launchChromium, type HeadlessBrowser } from '../support/chromium';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, sql as queryRows, type TestDatabase } from '../support/database';
 import { N8nInstance } from '../support/n8n';
 import { TestSmtpServer, type ReceivedMail } from '../support/smtp';
 
@@ -92,15 +91,7 @@ describe('Conectar Bling inside n8n (invite e-mail → Chromium → Bling → va
 		return page;
 	}
 
-	async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-		const client = new PgClient({ connectionString: db.url });
-		await client.connect();
-		try {
-			return (await client.query(text, values)).rows as T[];
-		} finally {
-			await client.end();
-		}
-	}
+	const sql = <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(db.url, text, values);
 
 	beforeAll(async () => {
 		mkdirSync(SHOTS, { recursive: true });

@@ -9,12 +9,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Page } from 'playwright-core';
-import { Client as PgClient } from 'pg';
 import { pendingStaffNotifications } from '../../domain/notifications/staff-notifications';
 import { migrate, openWarehouse, type Warehouse } from '../../domain/warehouse';
 import { FakeMercadoLivre } from '../fakes/mercadolivre';
 import { launchChromium, type HeadlessBrowser } from '../support/chromium';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, sql as queryRows, type TestDatabase } from '../support/database';
 import { N8nInstance } from '../support/n8n';
 import { TestSmtpServer, type ReceivedMail } from '../support/smtp';
 
@@ -108,15 +107,7 @@ describe('client onboarding inside n8n (invite → e-mail → Chromium → Merca
 		return (await warehouse.clients.get(clientId))?.status;
 	}
 
-	async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-		const client = new PgClient({ connectionString: db.url });
-		await client.connect();
-		try {
-			return (await client.query(text, values)).rows as T[];
-		} finally {
-			await client.end();
-		}
-	}
+	const sql = <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(db.url, text, values);
 
 	beforeAll(async () => {
 		mkdirSync(SHOTS, { recursive: true });

@@ -33,3 +33,14 @@ export async function createTestDatabase(prefix = 'viang_test'): Promise<TestDat
 		},
 	};
 }
+
+/** One query on its own connection: the rows. For tests that read the warehouse as a person would. */
+export async function sql<T extends Record<string, unknown> = Record<string, string>>(databaseUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
+	const db = new Client({ connectionString: databaseUrl });
+	await db.connect();
+	try {
+		return (await db.query(text, values)).rows as T[];
+	} finally {
+		await db.end();
+	}
+}

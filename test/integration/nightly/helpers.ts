@@ -1,5 +1,4 @@
 // Shared by the nightly integration tests: moving a client along its lifecycle to `ready`.
-import { Client } from 'pg';
 import type { Warehouse } from '../../../domain/warehouse';
 
 const PATH = ['invited', 'authorized', 'backfilling', 'ready'] as const;
@@ -12,12 +11,5 @@ export async function makeReady(warehouse: Warehouse, clientId: string): Promise
 	for (const status of PATH.slice(at + 1)) await warehouse.clients.setStatus(clientId, status, 'teste');
 }
 
-export async function sql<T extends Record<string, unknown> = Record<string, string>>(databaseUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
-	const db = new Client({ connectionString: databaseUrl });
-	await db.connect();
-	try {
-		return (await db.query(text, values)).rows as T[];
-	} finally {
-		await db.end();
-	}
-}
+// The one-query helper moved to test/support; re-exported for the nightly tests that import it here.
+export { sql } from '../../support/database';

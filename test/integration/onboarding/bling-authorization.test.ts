@@ -3,7 +3,6 @@
 // complete (one exchange per state even under a race, Basic auth, tokens encrypted under provider
 // bling, Bling account recorded), and every failure storing nothing.
 import { randomBytes } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import type { BlingApp } from '../../../domain/bling/config';
 import { completeBlingAuthorization, startBlingAuthorization, type BlingFlowContext } from '../../../domain/onboarding/bling-authorization';
 import { createOrFindClient } from '../../../domain/onboarding/clients';
@@ -12,7 +11,7 @@ import { onboardingKeys } from '../../../domain/onboarding/keys';
 import { signState } from '../../../domain/onboarding/state';
 import { migrate, openWarehouse, type Warehouse } from '../../../domain/warehouse';
 import { FakeBling } from '../../fakes/bling';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { createTestDatabase, sql as queryRows, type TestDatabase } from '../../support/database';
 
 const TOKEN_KEY = randomBytes(32).toString('hex');
 const APP = { clientId: 'viang-bling-onboarding', clientSecret: 'bling-onboarding-secret' };
@@ -27,15 +26,7 @@ describe('onboarding: Conectar Bling (warehouse + fake Bling)', () => {
 	let warehouse: Warehouse;
 	let context: BlingFlowContext;
 
-	async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-		const pg = new PgClient({ connectionString: db.url });
-		await pg.connect();
-		try {
-			return (await pg.query(text, values)).rows as T[];
-		} finally {
-			await pg.end();
-		}
-	}
+	const sql = <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(db.url, text, values);
 
 	async function newClient(name: string) {
 		const { client } = await createOrFindClient(warehouse, { name, email: `contato@${name.toLowerCase().replace(/\W/g, '')}.com.br` });
